@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { ArxivId, PaperMeta, PaperState } from './paper';
+import { FilterRule } from './filters/rule';
+import { Settings, SettingsPatch } from './settings';
+import { PageSummary } from './page-summary';
+import { SavedStatus } from './store/records';
+
+/**
+ * The one protocol between the extension's contexts. Every request is a Zod schema; the background
+ * parses each incoming message with `Request` before doing anything (a content script is
+ * untrusted input). Content scripts batch: one request per batch of cards, never one per card.
+ */
+
+const MAX_BATCH = 10_000;
+const Ids = z.array(ArxivId).min(1).max(MAX_BATCH);
+
+/** Content script → background: these cards were rendered on a page load. */
+export const CardsShown = z.object({
+  type: z.literal('cards-shown'),
+  /** Identifies the page load; "new" is decided once per load, so a retry with the same id is idempotent. */
+  loadId: z.string().min(1).max(100),
+  papers: z.array(PaperMeta).min(1).max(MAX_BATCH),
+});
+/** The state of each paper as this page load must show it, plus what the page needs to render. */
+export const CardsShownResponse = z.object({
+  states: z.record(ArxivId, PaperState),
+  saved: z.array(ArxivId),
+  /** Stored metadata for papers the page had no data for (so filters can match them). */
+  metas: z.array(PaperMeta),
+});
+
+/** Any page → background: current read/saved state of ids (no side effects). */
+export const GetStates = z.object({ type: z.literal('get-states'), ids: Ids });
+export const GetStatesResponse = z.object({
+  read: z.array(ArxivId),
+  saved: z.array(ArxivId),
+});
+
+export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean() });
+/** Marks every id read; the response's token undoes exactly this. */
+export const MarkAllRead = z.object({ type: z.literal('mark-all-read'), ids: Ids });
+export const UndoToken = z.object({ undoToken: z.string() });
+export const Undo = z.object({ type: z.literal('undo'), token: z.string().min(1).max(100) });
+
+export const SavePaper = z.object({ type: z.literal('save'), paper: PaperMeta });
+export const UnsavePaper = z.object({ type: z.literal('unsave'), id: ArxivId });
+export const UpdateSaved = z.object({
+  type: z.literal('update-saved'),
+  id: ArxivId,
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  note: z.string().max(20_000).optional(),
+  status: SavedStatus.optional(),
+});
+
+export const UpsertFilter = z.object({ type: z.literal('upsert-filter'), rule: FilterRule });
+export const DeleteFilter = z.object({ type: z.literal('delete-filter'), id: z.string().min(1).max(64) });
+
+export const GetPageContext = z.object({ type: z.literal('get-page-context') });
+/** Rules and settings a content script applies; fetched at start and after each `store-changed`. */
+export const PageContext = z.object({ rules: z.array(FilterRule), settings: Settings });
+
+export const UpdateSettings = z.object({ type: z.literal('update-settings'), patch: SettingsPatch });
+
+/** Content script → background after each annotation pass (tab id comes from the sender). */
+export const ReportPage = z.object({ type: z.literal('report-page'), summary: PageSummary });
+/** Popup → background: what a tab last reported (null when it is not a papers page). */
+export const GetTabSummary = z.object({ type: z.literal('get-tab-summary'), tabId: z.number().int().min(0) });
+export const TabSummaryResponse = z.object({ summary: PageSummary.nullable() });
+
+export const RefreshToday = z.object({ type: z.literal('refresh-today') });
+
+/** Backup restore: the file's text, validated by the background before anything is stored. */
+export const RestoreBackup = z.object({ type: z.literal('restore-backup'), text: z.string().max(60_000_000) });
+
+export const Request = z.discriminatedUnion('type', [
+  CardsShown,
+  GetStates,
+  SetRead,
+  MarkAllRead,
+  Undo,
+  SavePaper,
+  UnsavePaper,
+  UpdateSaved,
+  UpsertFilter,
+  DeleteFilter,
+  GetPageContext,
+  UpdateSettings,
+  ReportPage,
+  GetTabSummary,
+  RefreshToday,
+  RestoreBackup,
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+
+/** Every reply is `{ ok: true, data }` or `{ ok: false, error }` with a sentence for the user. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Background → content scripts: something stored changed; re-read states / rules / settings. */
+export const StoreChanged = z.object({
+  type: z.literal('store-changed'),
+  /** Ids whose read/saved state changed; absent = anything may have changed. */
+  ids: z.array(ArxivId).optional(),
+  rules: z.boolean().optional(),
+  settings: z.boolean().optional(),
+});
+export type StoreChanged = z.infer<typeof StoreChanged>;
+/** Popup / background → content script of a tab. */
+export const TabCommand = z.discriminatedUnion('type', [
+  StoreChanged,
+  z.object({ type: z.literal('show-undo-toast'), token: z.string(), label: z.string().max(200) }),
+]);
+export type TabCommand = z.infer<typeof TabCommand>;
+
+/** Response types per request, for typed clients. */
+export interface ResponseMap {
+  'cards-shown': z.infer<typeof CardsShownResponse>;
+  'get-states': z.infer<typeof GetStatesResponse>;
+  'set-read': z.infer<typeof UndoToken>;
+  'mark-all-read': z.infer<typeof UndoToken>;
+  undo: { restored: number };
+  save: z.infer<typeof UndoToken>;
+  unsave: z.infer<typeof UndoToken>;
+  'update-saved': null;
+  'upsert-filter': null;
+  'delete-filter': null;
+  'get-page-context': z.infer<typeof PageContext>;
+  'update-settings': null;
+  'report-page': null;
+  'get-tab-summary': z.infer<typeof TabSummaryResponse>;
+  'refresh-today': { ok: boolean; fetchedAt?: number; error?: string };
+  'restore-backup': RestoreSummary;
+}
+
+export interface RestoreSummary {
+  papersAdded: number;
+  papersUpdated: number;
+  savedAdded: number;
+  savedUpdated: number;
+  filtersAdded: number;
+  filtersUpdated: number;
+  settingsRestored: boolean;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const BadgeMode = z.enum(['off', 'page', 'today']);
+export const ReadCardStyle = z.enum(['subdued', 'unchanged', 'hidden']);
+
+export const Settings = z.object({
+  /** Off by default: users of FreshRSS, Feeder and NetNewsWire lost whole lists to it. */
+  markReadOnScrollPast: z.boolean().default(false),
+  badge: BadgeMode.default('page'),
+  readCards: ReadCardStyle.default('subdued'),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+export const SettingsPatch = Settings.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

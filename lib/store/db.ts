@@ -1,0 +1,53 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
+import type { FilterRule } from '../filters/rule';
+import type { Settings } from '../settings';
+
+export const DB_NAME = 'papers-inbox';
+
+export interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
+/**
+ * Schema history. Never edit a released version: add a new one with an upgrade and a test that
+ * opens a database of the previous version (tests/unit/store/upgrade.test.ts).
+ * - v1: papers (states; a saved paper carried `savedAt` on its row), today's list, undo log, settings.
+ * - v2: the reading list moves to its own table `saved` (tags, note, status; the upgrade moves each
+ *   v1 `savedAt` there), topic filters (`filters`); papers index `submittedOnDailyAt`.
+ */
+export const SCHEMA_V1 = {
+  papers: 'id, firstShownAt, readAt',
+  meta: 'key',
+  undo: 'token, createdAt',
+  settings: 'key',
+};
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  papers: 'id, firstShownAt, readAt, submittedOnDailyAt',
+  saved: 'id, savedAt, status, *tags',
+  filters: 'id, createdAt',
+};
+
+export class PapersInboxDb extends Dexie {
+  papers!: EntityTable<PaperRecord, 'id'>;
+  saved!: EntityTable<SavedRecord, 'id'>;
+  filters!: EntityTable<FilterRule, 'id'>;
+  meta!: EntityTable<TodayList, 'key'>;
+  undo!: EntityTable<UndoEntry, 'token'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
+  }
+}
+
+let shared: PapersInboxDb | undefined;
+/** The extension's database (one per origin: background, popup and reading list share it). */
+export function getDb(): PapersInboxDb {
+  shared ??= new PapersInboxDb();
+  return shared;
+}
