@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../lib/store/db';
+import { send } from '../../lib/client';
+import { BadgeMode, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
+import { Toggle } from '../../components/Toggle';
+import { ErrorText } from '../../components/ErrorText';
+import { errorMessage } from '../../components/error-message';
+
+const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today' };
+const READ_LABEL: Record<Settings['readCards'], string> = { subdued: 'Subdued', unchanged: 'Unchanged', hidden: 'Hidden' };
+
+/** The three settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
+export function SettingsSection() {
+  const settings = useLiveQuery(async () => (await getDb().settings.get('settings'))?.value ?? DEFAULT_SETTINGS, []);
+  const [error, setError] = useState<string | null>(null);
+  if (!settings) return null;
+  const patch = (p: SettingsPatch) =>
+    send({ type: 'update-settings', patch: p }).then(() => setError(null), (e: unknown) => setError(errorMessage(e)));
+  return (
+    <details className="pi-card">
+      <summary>Settings</summary>
+      <div className="pi-form" style={{ marginTop: '0.5rem' }}>
+        <label>
+          <span>Toolbar badge</span>
+          <select value={settings.badge} onChange={(e) => void patch({ badge: BadgeMode.parse(e.currentTarget.value) })}>
+            {BadgeMode.options.map((m) => <option key={m} value={m}>{BADGE_LABEL[m]}</option>)}
+          </select>
+        </label>
+        <Toggle
+          label="Mark read when scrolled past"
+          checked={settings.markReadOnScrollPast}
+          onChange={(on) => void patch({ markReadOnScrollPast: on })}
+        />
+        <label>
+          <span>Read cards</span>
+          <select value={settings.readCards} onChange={(e) => void patch({ readCards: ReadCardStyle.parse(e.currentTarget.value) })}>
+            {ReadCardStyle.options.map((m) => <option key={m} value={m}>{READ_LABEL[m]}</option>)}
+          </select>
+        </label>
+        <ErrorText message={error} />
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReadingListEntry } from '../../lib/export/entry';
+import type { SavedStatus } from '../../lib/store/records';
+
+export type StatusFilter = 'all' | SavedStatus;
+export type SortKey = 'saved' | 'published' | 'upvotes';
+
+export interface Row {
+  entry: ReadingListEntry;
+  /** Lowercased title, abstract, authors, note and tags: built once so each keystroke is one `includes` per word. */
+  haystack: string;
+}
+
+export function toRow(entry: ReadingListEntry): Row {
+  const { paper, saved } = entry;
+  const parts = [paper.id, paper.title, paper.summary, ...(paper.authors ?? []), saved.note, ...saved.tags];
+  return { entry, haystack: parts.filter(Boolean).join('\n').toLowerCase() };
+}
+
+function timeOf(iso: string | undefined): number {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(t) ? 0 : t;
+}
+
+const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
+  saved: (a, b) => b.entry.saved.savedAt - a.entry.saved.savedAt,
+  published: (a, b) => timeOf(b.entry.paper.publishedAt) - timeOf(a.entry.paper.publishedAt),
+  upvotes: (a, b) => (b.entry.paper.upvotes ?? 0) - (a.entry.paper.upvotes ?? 0),
+};
+
+/** Newest / most upvoted first; ties broken by saved date so the order is stable. */
+export function sortRows(rows: readonly Row[], key: SortKey): Row[] {
+  return [...rows].sort((a, b) => COMPARE[key](a, b) || COMPARE.saved(a, b));
+}
+
+/** Every word of the query must appear somewhere (case-insensitive); tag and status narrow further. */
+export function filterRows(rows: readonly Row[], query: string, tag: string, status: StatusFilter): Row[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter(
+    (row) =>
+      (status === 'all' || row.entry.saved.status === status) &&
+      (tag === '' || row.entry.saved.tags.includes(tag)) &&
+      words.every((w) => row.haystack.includes(w)),
+  );
+}
+
+/** Every tag in use, sorted, for the tag filter. */
+export function allTags(entries: readonly ReadingListEntry[]): string[] {
+  const tags = new Set(entries.flatMap((e) => e.saved.tags));
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
