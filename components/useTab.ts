@@ -12,13 +12,18 @@ export function tabIdFromSearch(search: string): number | null {
   return Number(raw);
 }
 
+/** The URL only tells "not on HF" from "HF page not reported yet"; unknown is fine. */
+async function tabUrl(id: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(id)).url;
+  } catch {
+    return undefined;
+  }
+}
+
 async function resolveTab(search: string): Promise<TabRef | null> {
   const given = tabIdFromSearch(search);
-  if (given !== null) {
-    // The URL is only used to tell "not on HF" from "HF page not reported yet"; it may be unknown.
-    const url = await browser.tabs.get(given).then((t) => t.url, () => undefined);
-    return { id: given, url };
-  }
+  if (given !== null) return { id: given, url: await tabUrl(given) };
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   if (active?.id === undefined) return null;
   return { id: active.id, url: active.url };

@@ -11,6 +11,6 @@ export function useReadingList(): ReadingListEntry[] | undefined {
     const db = getDb();
     const saved = await db.saved.toArray();
     const papers = await db.papers.bulkGet(saved.map((s) => s.id));
-    return saved.map((s, i) => ({ saved: s, paper: papers[i] ?? { id: s.id, updatedAt: s.updatedAt } }));
+    return saved.map((s, i) => ({ paper: papers[i] ?? { id: s.id, updatedAt: s.updatedAt }, saved: s }));
   }, []);
 }

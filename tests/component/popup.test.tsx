@@ -1,0 +1,143 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../entrypoints/popup/App';
+import { getDb } from '../../lib/store/db';
+import { clearDb, installFakeBackground, writes, type FakeBackground } from './fake-background';
+import { NOW, paper, rule, saved, summary } from './builders';
+
+const TAB = 7;
+const IDS = ['2511.00001', '2511.00002', '2511.00003', '2511.00004', '2511.00005'];
+let bg: FakeBackground;
+
+async function countOf(name: string): Promise<string | null> {
+  await waitFor(() => expect(document.querySelector(`[data-pi-count="${name}"]`)).not.toBeNull());
+  return document.querySelector(`[data-pi-count="${name}"]`)?.textContent ?? null;
+}
+
+beforeEach(async () => {
+  await clearDb();
+  bg = installFakeBackground();
+  const db = getDb();
+  await db.papers.bulkPut([
+    paper(IDS[0] ?? ''),
+    paper(IDS[1] ?? '', { readAt: NOW }),
+    paper(IDS[2] ?? '', { title: 'Faster diffusion sampling' }),
+    paper(IDS[3] ?? ''),
+    paper(IDS[4] ?? ''),
+  ]);
+  await db.filters.put(rule('diffusion'));
+  // Two of today's three papers are unread; the third was read.
+  await db.meta.put({ key: 'today', date: '2026-11-23', ids: IDS.slice(0, 3), fetchedAt: NOW });
+  await db.saved.bulkPut([saved(IDS[0] ?? ''), saved(IDS[3] ?? '')]);
+});
+
+describe('popup on a papers tab', () => {
+  beforeEach(() => {
+    bg.summaries.set(TAB, summary(IDS, [IDS[0] ?? '', IDS[2] ?? '']));
+  });
+
+  it('shows new, unread, hidden and total computed from the store and the filters', async () => {
+    render(<App search={`?tabId=${TAB}`} />);
+    expect(await countOf('total')).toBe('5');
+    // One read, one hidden by "diffusion": three unread; of the two new ones one is hidden.
+    await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
+    expect(await countOf('hidden')).toBe('1');
+    expect(await countOf('new')).toBe('1');
+  });
+
+  it('shows today\'s unread count, the saved count and the fetch time for any tab', async () => {
+    render(<App search={`?tabId=${TAB}`} />);
+    // Today: 00001 unread, 00002 read, 00003 hidden by the filter.
+    expect(await countOf('today-unread')).toBe('1');
+    expect(await countOf('saved')).toBe('2');
+    expect(screen.getByText(/^fetched \d\d:\d\d$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Open reading list' })).toBeInTheDocument();
+  });
+
+  it('"Mark all read" sends one request with the visible unread ids and offers undo', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
+    await user.click(screen.getByRole('button', { name: 'Mark all read' }));
+    expect(await screen.findByText('Marked 3 papers read')).toBeInTheDocument();
+    const marks = writes(bg).filter((r) => r.type === 'mark-all-read');
+    expect(marks).toEqual([{ type: 'mark-all-read', ids: [IDS[0], IDS[3], IDS[4]] }]);
+    // The live query picks up the new read states.
+    await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('0'));
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(writes(bg).some((r) => r.type === 'undo')).toBe(true));
+  });
+
+  it('lists each rule with its count on this page, a switch and a delete button', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    const toggle = await screen.findByRole('switch', { name: 'Enable filter diffusion' });
+    expect(toggle).toBeChecked();
+    await waitFor(() => expect(screen.getByText('1 hidden')).toBeInTheDocument());
+    await user.click(toggle);
+    await waitFor(() => expect(writes(bg).at(-1)).toMatchObject({ type: 'upsert-filter', rule: { id: 'rule-diffusion', enabled: false } }));
+    await user.click(screen.getByRole('button', { name: 'Delete filter diffusion' }));
+    await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'delete-filter', id: 'rule-diffusion' }));
+  });
+
+  it('previews a new filter live against the papers on this page', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    await countOf('total');
+    await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'sampling');
+    expect(await screen.findByText('would hide 1 of 5 papers on this page')).toBeInTheDocument();
+  });
+
+  it('refuses an invalid regex with a sentence and sends nothing', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    await countOf('total');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'regex');
+    // An unterminated group: not a valid JavaScript regex.
+    await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'diff(usion');
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/\w+/);
+    expect(writes(bg).filter((r) => r.type === 'upsert-filter')).toEqual([]);
+  });
+
+  it('adds a filter through the background', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    await countOf('total');
+    await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'robotics');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'dim');
+    await user.click(screen.getByRole('button', { name: 'Add filter' }));
+    await waitFor(() =>
+      expect(writes(bg).filter((r) => r.type === 'upsert-filter')).toEqual([
+        {
+          type: 'upsert-filter',
+          rule: expect.objectContaining({ pattern: 'robotics', kind: 'keyword', action: 'dim', enabled: true, fields: ['title', 'abstract', 'keywords'] }),
+        },
+      ]),
+    );
+    // The new rule appears in the list from Dexie.
+    expect(await screen.findByRole('switch', { name: 'Enable filter robotics' })).toBeChecked();
+  });
+});
+
+describe('popup elsewhere', () => {
+  it('on a non-papers tab says where to go, with a link', async () => {
+    render(<App search={`?tabId=${TAB}`} />);
+    expect(await screen.findByText(/to see what's new/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Hugging Face Daily Papers' })).toHaveAttribute('href', 'https://huggingface.co/papers');
+    expect(document.querySelector('[data-pi-count="total"]')).toBeNull();
+    expect(await countOf('saved')).toBe('2');
+  });
+
+  it('on a page whose layout is not recognized says so and shows no page counts', async () => {
+    bg.summaries.set(TAB, summary([], [], { recognized: false }));
+    render(<App search={`?tabId=${TAB}`} />);
+    const section = await screen.findByText(/doesn't recognize this page's layout/);
+    expect(section).toHaveTextContent('Nothing on this page was marked.');
+    for (const name of ['new', 'unread', 'hidden', 'total']) {
+      expect(document.querySelector(`[data-pi-count="${name}"]`)).toBeNull();
+    }
+    expect(screen.queryByRole('button', { name: 'Mark all read' })).toBeNull();
+    within(document.body).getByText(/doesn't recognize/);
+  });
+});
