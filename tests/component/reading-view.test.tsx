@@ -1,0 +1,43 @@
+import { filterRows, sortRows, toRow, allTags } from '../../entrypoints/reading-list/reading-view';
+import { NOW, paper, saved } from './builders';
+
+const WORDS = ['diffusion', 'transformer', 'protein', 'robotics', 'agents', 'vision', 'speech', 'graph'];
+
+function bigList(n: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const id = `2512.${String(10000 + i)}`;
+    const topic = WORDS[i % WORDS.length] ?? 'misc';
+    return {
+      paper: paper(id, {
+        title: `Paper ${i} on ${topic}`,
+        authors: [`Author ${i % 97}`, 'Common Coauthor'],
+        summary: `An abstract about ${topic} and ${WORDS[(i + 3) % WORDS.length] ?? ''}. `.repeat(8),
+        upvotes: i % 50,
+      }),
+      saved: saved(id, { savedAt: NOW + i, tags: i % 10 === 0 ? ['survey'] : [], note: i % 7 === 0 ? 'read soon' : '' }),
+    };
+  });
+}
+
+it('searches 5,000 saved papers well within a keystroke budget', () => {
+  const rows = sortRows(bigList(5_000).map(toRow), 'saved');
+  const started = performance.now();
+  const hits = filterRows(rows, 'Protein VISION', '', 'all');
+  const elapsed = performance.now() - started;
+  expect(hits.length).toBeGreaterThan(0);
+  expect(hits.every((r) => r.haystack.includes('protein') && r.haystack.includes('vision'))).toBe(true);
+  // Generous bound for slow CI machines; typically a few milliseconds.
+  expect(elapsed).toBeLessThan(100);
+});
+
+it('matches notes and tags, narrows by tag and status, and sorts stably', () => {
+  const rows = bigList(30).map(toRow);
+  expect(filterRows(rows, 'read soon', '', 'all').map((r) => r.entry.paper.id)).toEqual(
+    ['2512.10000', '2512.10007', '2512.10014', '2512.10021', '2512.10028'],
+  );
+  expect(filterRows(rows, '', 'survey', 'all')).toHaveLength(3);
+  expect(filterRows(rows, '', '', 'done')).toHaveLength(0);
+  const byUpvotes = sortRows(rows, 'upvotes').map((r) => r.entry.paper.upvotes ?? 0);
+  expect(byUpvotes).toEqual([...byUpvotes].sort((a, b) => b - a));
+  expect(allTags(rows.map((r) => r.entry))).toEqual(['survey']);
+});
