@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { SortKey, StatusFilter } from './reading-view';
 
 export interface ViewState {
@@ -10,12 +11,27 @@ export interface ViewState {
 /** Search, tag / status filters and sort for the reading list. */
 export function Toolbar(props: { view: ViewState; tags: readonly string[]; onChange: (patch: Partial<ViewState>) => void }) {
   const { view, onChange } = props;
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // "/" jumps to search, as on GitHub and HF, unless the user is already typing somewhere.
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target;
+      const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <>
       <input
+        ref={search}
         type="search"
         aria-label="Search reading list"
-        placeholder="Search titles, abstracts, authors, notes and tags"
+        placeholder="Search titles, abstracts, authors, notes and tags (press /)"
         value={view.query}
         onChange={(e) => onChange({ query: e.currentTarget.value })}
       />

@@ -214,3 +214,11 @@ it('renders only the first rows of a long list and more on request', async () =>
   await user.click(screen.getByRole('button', { name: /Show more/ }));
   expect(rows()).toHaveLength(123);
 });
+
+it('"/" focuses the search box', async () => {
+  const user = userEvent.setup();
+  render(<App />);
+  await ready();
+  await user.keyboard('/');
+  expect(screen.getByRole('searchbox', { name: 'Search reading list' })).toHaveFocus();
+});
