@@ -41,7 +41,7 @@ export function FilterItem(props: {
           <span>{label}</span> <span className="pi-muted">({rule.kind}, {rule.action})</span>
         </Toggle>
         <span className="pi-row">
-          {props.count !== undefined && (
+          {props.count !== undefined && rule.enabled && (
             <span className="pi-muted" data-pi-rule-count={rule.id}>
               {props.count} {ACTION_PAST[rule.action]}
             </span>

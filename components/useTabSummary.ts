@@ -22,7 +22,14 @@ export function useTabSummary(tabId: number | null | undefined): TabSummaryState
     let live = true;
     const ask = () =>
       send({ type: 'get-tab-summary', tabId }).then(
-        (r) => live && setState({ status: 'ready', summary: r.summary }),
+        (r) =>
+          live &&
+          // Keep the previous object when nothing changed so the popup doesn't re-render every second.
+          setState((prev) =>
+            prev.status === 'ready' && JSON.stringify(prev.summary) === JSON.stringify(r.summary)
+              ? prev
+              : { status: 'ready', summary: r.summary },
+          ),
         (e: unknown) =>
           live && setState({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
       );
