@@ -1,0 +1,66 @@
+import type { PaperMeta } from '../paper';
+import { cardMeta, cardScope, groupCards, paperLinksIn, type ParsedCard } from './cards';
+import { readListMetas, readPaperMeta } from './embedded-data';
+import { pageKindOf, type PageKind } from './page-kind';
+import { SELECTORS } from './selectors';
+
+export type { ParsedCard } from './cards';
+
+export type ParsedPage = {
+  kind: PageKind;
+  cards: ParsedCard[];
+  /** False when paper links exist but no card was found: HF changed its markup, don't guess. */
+  recognized: boolean;
+  /** Distinct paper ids linked in the page's main content. */
+  paperLinkCount: number;
+  /** Only on a paper page: its metadata and where to put the Save button. */
+  paper?: { meta: PaperMeta; anchor: HTMLElement | null };
+};
+
+const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function parsePaper(doc: Document, id: string): NonNullable<ParsedPage['paper']> {
+  const anchor = doc.querySelector<HTMLElement>(`${SELECTORS.main} ${SELECTORS.paperTitle}`) ??
+    doc.querySelector<HTMLElement>(SELECTORS.paperTitle);
+  const fromProps = readPaperMeta(doc, id);
+  if (fromProps) return { meta: fromProps, anchor };
+  const title = collapse(anchor?.textContent).slice(0, 2_000);
+  return { meta: title ? { id, title } : { id }, anchor };
+}
+
+/** Cards of the given links, joined to the props' metadata by id. */
+function buildCards(doc: Document, kind: PageKind, links: ReturnType<typeof paperLinksIn>): ParsedCard[] {
+  const grouped = groupCards(links, cardScope(doc) as Node);
+  if (grouped.size === 0) return [];
+  const metas = readListMetas(doc, kind);
+  return [...grouped].map(([element, entry]) => ({ element, id: entry.id, meta: cardMeta(element, entry, metas) }));
+}
+
+/**
+ * Everything the extension needs from a papers page, or null when the URL is not one.
+ * Pure function of (doc, url): props are re-read and re-checked against the URL each call.
+ */
+export function parsePapersPage(doc: Document, url: URL): ParsedPage | null {
+  const kind = pageKindOf(url);
+  if (kind === null) return null;
+  const links = paperLinksIn(cardScope(doc));
+  const paperLinkCount = new Set(links.map((l) => l.id)).size;
+  if (kind.name === 'paper') {
+    return { kind, cards: [], recognized: true, paperLinkCount, paper: parsePaper(doc, kind.id) };
+  }
+  const cards = buildCards(doc, kind, links);
+  return { kind, cards, recognized: cards.length > 0 || paperLinkCount === 0, paperLinkCount };
+}
+
+const isNode = (value: ParentNode): value is ParentNode & Node => 'nodeType' in value;
+
+/**
+ * Cards touched by an added subtree: cards inside root, or the card root sits in.
+ * Grouping must see the whole page (ids are deduped page-wide), so this filters a full pass.
+ */
+export function findCards(root: ParentNode, doc: Document, url: URL): ParsedCard[] {
+  const kind = pageKindOf(url);
+  if (kind === null || kind.name === 'paper' || !isNode(root)) return [];
+  const cards = buildCards(doc, kind, paperLinksIn(cardScope(doc)));
+  return cards.filter(({ element }) => root.contains(element) || element.contains(root));
+}
