@@ -1,25 +1,54 @@
 import type { PaperMeta } from '../paper';
 import { paperIdFromHref } from './paper-link';
-import { SELECTORS } from './selectors';
+import { OWN_UI_ATTRIBUTE, SELECTORS } from './selectors';
 
 /** One paper's card on a list page: the element we annotate, its id and what we know about it. */
 export type ParsedCard = { element: HTMLElement; id: string; meta: PaperMeta };
 
-/** A paper link found in the page (outside our own UI) and the id it points to. */
-export type PaperLink = { link: HTMLAnchorElement; id: string };
+/** A paper link found in the page (outside our own UI), the id it points to and where it sits. */
+export type PaperLink = {
+  link: HTMLAnchorElement;
+  id: string;
+  /** The nearest `<article>` ancestor: the card on 2024–2026 layouts. */
+  article: HTMLElement | null;
+  /** Whether the link sits in a heading: the title link (`h3 > a`). */
+  inHeading: boolean;
+};
 
 /** Where cards live: `main` on every HF layout, the body as a fallback. */
-export function cardScope(doc: Document): ParentNode {
+export function cardScope(doc: Document): ParentNode & Node {
   return doc.querySelector(SELECTORS.main) ?? doc.body ?? doc;
 }
 
-/** All paper links under root, in document order, ignoring our injected UI. One querySelectorAll. */
-export function paperLinksIn(root: ParentNode): PaperLink[] {
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
+
+/**
+ * One walk up from the link: is it in our UI, in which article, in a heading. A manual walk instead
+ * of three `closest()` calls keeps a 5,000-card page linear and cheap (selector matching per call
+ * is what costs, notably in happy-dom).
+ */
+function placeOf(link: HTMLAnchorElement, stop: Node): Omit<PaperLink, 'link' | 'id'> | null {
+  let article: HTMLElement | null = null;
+  let inHeading = false;
+  for (let el: HTMLElement | null = link; el && el !== stop; el = el.parentElement) {
+    if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return null;
+    if (!article && el.tagName === 'ARTICLE') article = el;
+    if (!inHeading && !article && HEADINGS.has(el.tagName)) inHeading = true;
+  }
+  return { article, inHeading };
+}
+
+/** All paper links under root, in document order, ignoring our injected UI. One pass over anchors. */
+export function paperLinksIn(root: ParentNode & Node): PaperLink[] {
   const links: PaperLink[] = [];
-  for (const link of root.querySelectorAll<HTMLAnchorElement>(SELECTORS.paperLink)) {
-    if (link.closest(SELECTORS.ownUi)) continue;
+  const anchors = 'getElementsByTagName' in root && typeof root.getElementsByTagName === 'function'
+    ? root.getElementsByTagName('a')
+    : root.querySelectorAll('a');
+  for (const link of anchors) {
     const id = paperIdFromHref(link.getAttribute('href'));
-    if (id !== null) links.push({ link, id });
+    if (id === null) continue;
+    const place = placeOf(link, root);
+    if (place) links.push({ link, id, ...place });
   }
   return links;
 }
@@ -50,40 +79,48 @@ function blockAround(link: HTMLAnchorElement, id: string, marks: Map<Element, Ma
   return card;
 }
 
+/** A card's links: the first one (its id) and its title link when it has one. */
+export type CardLinks = { first: PaperLink; title: PaperLink | undefined };
+
 /** Card elements per link: the `article` when the layout has them, else the block around the link. */
-export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, PaperLink> {
-  const articles = links.map(({ link }) => link.closest<HTMLElement>(SELECTORS.card));
-  const useArticles = articles.some((article) => article !== null);
+export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, CardLinks> {
+  const useArticles = links.some((entry) => entry.article !== null);
   const marks = useArticles ? new Map<Element, Mark>() : markAncestors(links, stop);
-  const cards = new Map<HTMLElement, PaperLink>();
+  const cards = new Map<HTMLElement, CardLinks>();
   const seenIds = new Set<string>();
-  links.forEach((entry, index) => {
+  for (const entry of links) {
     // With articles, a stray link outside any article (header, banner) is not a card.
-    const element = useArticles ? articles[index] : blockAround(entry.link, entry.id, marks);
-    if (!element || cards.has(element) || seenIds.has(entry.id)) return;
+    const element = useArticles ? entry.article : blockAround(entry.link, entry.id, marks);
+    if (!element) continue;
+    const card = cards.get(element);
+    if (card) {
+      // The first link gives the id; a later heading link of that paper gives the title.
+      if (!card.title && entry.inHeading && entry.id === card.first.id) card.title = entry;
+      continue;
+    }
+    if (seenIds.has(entry.id)) continue;
     seenIds.add(entry.id);
-    cards.set(element, entry);
-  });
+    cards.set(element, { first: entry, title: entry.inHeading ? entry : undefined });
+  }
   return cards;
 }
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** The card's title as the page shows it: the `h3` link text, else any text of a link to the paper. */
-export function domTitle(card: HTMLElement, entry: PaperLink): string | undefined {
-  const candidates = [...card.querySelectorAll<HTMLAnchorElement>(SELECTORS.titleLink), entry.link];
-  for (const link of candidates) {
-    if (paperIdFromHref(link.getAttribute('href')) !== entry.id) continue;
-    const text = collapse(link.textContent);
+/** The card's title as the page shows it: the heading link's text, else the first link's text. */
+export function domTitle(links: CardLinks): string | undefined {
+  for (const entry of [links.title, links.first]) {
+    const text = collapse(entry?.link.textContent);
     if (text) return text.slice(0, 2_000);
   }
   return undefined;
 }
 
 /** Card meta: the embedded data when the props matched the URL, else the DOM facts only. */
-export function cardMeta(card: HTMLElement, entry: PaperLink, metas: Map<string, PaperMeta>): PaperMeta {
-  const fromProps = metas.get(entry.id);
+export function cardMeta(links: CardLinks, metas: Map<string, PaperMeta>): PaperMeta {
+  const id = links.first.id;
+  const fromProps = metas.get(id);
   if (fromProps) return fromProps;
-  const title = domTitle(card, entry);
-  return title === undefined ? { id: entry.id } : { id: entry.id, title };
+  const title = domTitle(links);
+  return title === undefined ? { id } : { id, title };
 }

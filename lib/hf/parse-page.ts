@@ -30,10 +30,10 @@ function parsePaper(doc: Document, id: string): NonNullable<ParsedPage['paper']>
 
 /** Cards of the given links, joined to the props' metadata by id. */
 function buildCards(doc: Document, kind: PageKind, links: ReturnType<typeof paperLinksIn>): ParsedCard[] {
-  const grouped = groupCards(links, cardScope(doc) as Node);
+  const grouped = groupCards(links, cardScope(doc));
   if (grouped.size === 0) return [];
   const metas = readListMetas(doc, kind);
-  return [...grouped].map(([element, entry]) => ({ element, id: entry.id, meta: cardMeta(element, entry, metas) }));
+  return [...grouped].map(([element, links]) => ({ element, id: links.first.id, meta: cardMeta(links, metas) }));
 }
 
 /**

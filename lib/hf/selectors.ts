@@ -18,3 +18,6 @@ export const SELECTORS = {
   /** Our own injected UI: never parsed as page content. */
   ownUi: '[data-pi-ui]',
 } as const;
+
+/** Attribute marking our injected UI (see SELECTORS.ownUi); checked while walking up from links. */
+export const OWN_UI_ATTRIBUTE = 'data-pi-ui';
