@@ -89,8 +89,9 @@ export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, Car
   const cards = new Map<HTMLElement, CardLinks>();
   const seenIds = new Set<string>();
   for (const entry of links) {
-    // With articles, a stray link outside any article (header, banner) is not a card.
-    const element = useArticles ? entry.article : blockAround(entry.link, entry.id, marks);
+    // With articles, a stray link outside any article (header, banner) is not a card. Without
+    // them (2023), only a title link (`h3 > a`) makes a card: loose links prove no layout.
+    const element = useArticles ? entry.article : entry.inHeading ? blockAround(entry.link, entry.id, marks) : null;
     if (!element) continue;
     const card = cards.get(element);
     if (card) {

@@ -185,30 +185,29 @@ describe('links and recognition', () => {
     expect(page.cards.map((c) => c.id)).toEqual(ids(june.slice(0, 3)));
   });
 
-  it('paper links that form no card → recognized=false', () => {
-    const html = buildTrendingPage(june.slice(0, 3), { props: 'omit' })
-      .replaceAll('<article', '<section data-x')
-      .replaceAll('</article>', '</section>');
-    const doc = toDocument(html);
-    // Wrap every link pair so no single block holds one paper: a layout we cannot read.
-    const page = parsePapersPage(doc, hfUrl('/papers/trending'));
-    expect(page?.paperLinkCount).toBe(3);
-    // Without articles the block fallback still finds the cards…
-    expect(page?.cards).toHaveLength(3);
-    const flat = toDocument(`<html><body><main><p><a href="/papers/2607.00001">A</a> <a href="/papers/2607.00002">B</a></p></main></body></html>`);
-    const bad = parsePapersPage(flat, hfUrl('/papers/trending'));
-    // …but links sharing one block with no article anywhere: the block holds two papers, each
-    // card is the bare link. Links inside a non-card article layout are the unrecognized case:
-    const articleLayout = toDocument(`<html><body><main><article><a href="/papers/2607.00009">X</a></article><div><a href="/papers/2607.00001">A</a></div></main></body></html>`);
-    expect(bad?.cards.map((c) => c.id)).toEqual(['2607.00001', '2607.00002']);
-    expect(parsePapersPage(articleLayout, hfUrl('/papers/trending'))?.cards.map((c) => c.id)).toEqual(['2607.00009']);
+  it('paper links that form no card → recognized=false (layout not recognized, no guessing)', () => {
+    const loose = toDocument(`<html><body><main><p><a href="/papers/2607.00001">A</a> <a href="/papers/2607.00002">B</a></p></main></body></html>`);
+    const page = parsePapersPage(loose, hfUrl('/papers/trending'));
+    expect(page?.cards).toEqual([]);
+    expect(page?.paperLinkCount).toBe(2);
+    expect(page?.recognized).toBe(false);
   });
 
-  it('a page with paper links only outside articles while articles exist is not recognized', () => {
+  it('without article, title links in plain divs still make cards; with articles, stray links do not', () => {
+    const divs = toDocument(`<html><body><main><div><div><h3><a href="/papers/2607.00001">A</a></h3></div><div><h3><a href="/papers/2607.00002">B</a></h3></div></div></main></body></html>`);
+    expect(parsePapersPage(divs, hfUrl('/papers'))?.cards.map((c) => c.id)).toEqual(['2607.00001', '2607.00002']);
+    const mixed = toDocument(`<html><body><main><article><a href="/papers/2607.00009">X</a></article><div><h3><a href="/papers/2607.00001">A</a></h3></div></main></body></html>`);
+    const page = parsePapersPage(mixed, hfUrl('/papers/trending'));
+    expect(page?.cards.map((c) => c.id)).toEqual(['2607.00009']);
+    expect(page?.paperLinkCount).toBe(2);
+  });
+
+  it('an article without a paper link is not a card', () => {
     const doc = toDocument(`<html><body><main><article><p>promo, no paper</p></article><div><a href="/papers/2607.00001">A</a></div></main></body></html>`);
     const page = parsePapersPage(doc, hfUrl('/papers/trending'));
     expect(page?.paperLinkCount).toBe(1);
-    expect(page?.recognized).toBe(true);
+    expect(page?.cards).toEqual([]);
+    expect(page?.recognized).toBe(false);
   });
 
   it('a page with no paper links is recognized (an empty day)', () => {
