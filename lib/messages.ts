@@ -72,6 +72,20 @@ export const RefreshToday = z.object({ type: z.literal('refresh-today') });
 /** Backup restore: the file's text, validated by the background before anything is stored. */
 export const RestoreBackup = z.object({ type: z.literal('restore-backup'), text: z.string().max(60_000_000) });
 
+/** Content script → background: open the reading list in a new tab (content scripts can't open extension pages). */
+export const OpenReadingList = z.object({ type: z.literal('open-reading-list') });
+
+/**
+ * Content script → background: one-click mute from a card's "Mute…" menu (a hide rule for an HF
+ * keyword or an author). Allowed from content scripts, unlike `upsert-filter`: the background builds
+ * the rule itself, so a page can only add a narrow hide rule.
+ */
+export const Mute = z.object({
+  type: z.literal('mute'),
+  kind: z.enum(['keyword', 'author']),
+  pattern: z.string().trim().min(1).max(200),
+});
+
 export const Request = z.discriminatedUnion('type', [
   CardsShown,
   GetStates,
@@ -89,6 +103,8 @@ export const Request = z.discriminatedUnion('type', [
   GetTabSummary,
   RefreshToday,
   RestoreBackup,
+  OpenReadingList,
+  Mute,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -130,6 +146,8 @@ export interface ResponseMap {
   'get-tab-summary': z.infer<typeof TabSummaryResponse>;
   'refresh-today': { ok: boolean; fetchedAt?: number; error?: string };
   'restore-backup': RestoreSummary;
+  'open-reading-list': null;
+  mute: { ruleId: string };
 }
 
 export interface RestoreSummary {
