@@ -19,13 +19,16 @@ export type ParsedPage = {
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-function parsePaper(doc: Document, id: string): NonNullable<ParsedPage['paper']> {
+type PaperPart = { paper: NonNullable<ParsedPage['paper']>; recognized: boolean };
+
+/** The paper page: props when they are about this paper, else the `h1` text; no h1 and no props → not recognized. */
+function parsePaper(doc: Document, id: string): PaperPart {
   const anchor = doc.querySelector<HTMLElement>(`${SELECTORS.main} ${SELECTORS.paperTitle}`) ??
     doc.querySelector<HTMLElement>(SELECTORS.paperTitle);
   const fromProps = readPaperMeta(doc, id);
-  if (fromProps) return { meta: fromProps, anchor };
+  if (fromProps) return { paper: { meta: fromProps, anchor }, recognized: true };
   const title = collapse(anchor?.textContent).slice(0, 2_000);
-  return { meta: title ? { id, title } : { id }, anchor };
+  return { paper: { meta: title ? { id, title } : { id }, anchor }, recognized: anchor !== null };
 }
 
 /** Cards of the given links, joined to the props' metadata by id. */
@@ -46,7 +49,8 @@ export function parsePapersPage(doc: Document, url: URL): ParsedPage | null {
   const links = paperLinksIn(cardScope(doc));
   const paperLinkCount = new Set(links.map((l) => l.id)).size;
   if (kind.name === 'paper') {
-    return { kind, cards: [], recognized: true, paperLinkCount, paper: parsePaper(doc, kind.id) };
+    const { paper, recognized } = parsePaper(doc, kind.id);
+    return { kind, cards: [], recognized, paperLinkCount, paper };
   }
   const cards = buildCards(doc, kind, links);
   return { kind, cards, recognized: cards.length > 0 || paperLinkCount === 0, paperLinkCount };
