@@ -1,0 +1,96 @@
+import type { PageSession } from './page-session';
+import type { Overlay } from './toast';
+
+/**
+ * What the user can do to papers on the page (buttons, keys, link clicks, scroll-past). Each action
+ * updates the page at once (optimistic), sends one message, and keeps the last undo token for `u`.
+ */
+export class PageActions {
+  private lastUndo: { token: string; label: string } | null = null;
+
+  constructor(private readonly session: PageSession, private readonly overlay: Overlay) {}
+
+  private get request() {
+    return this.session.deps.request;
+  }
+
+  private remember(token: string | undefined, label: string): void {
+    if (token) this.lastUndo = { token, label };
+  }
+
+  /** Local state for ids, re-rendered and reported (the store's store-changed confirms later). */
+  private setLocalRead(ids: string[], read: boolean): void {
+    const page = this.session.page;
+    if (!page) return;
+    for (const id of ids) if (page.states.has(id)) page.setState(id, read ? 'read' : 'unread', false);
+    for (const id of ids) this.session.renderOne(id);
+    void this.session.report(page);
+  }
+
+  /** Title/thumbnail click or scroll-past: fire-and-forget, one message per batch. */
+  markRead(ids: string[]): void {
+    const page = this.session.page;
+    const todo = ids.filter((id) => page?.states.get(id) !== 'read');
+    if (todo.length === 0) return;
+    this.setLocalRead(todo, true);
+    void this.request({ type: 'set-read', ids: todo, read: true }).then((answer) => this.remember(answer?.undoToken, 'Marked read'));
+  }
+
+  async toggleRead(id: string): Promise<void> {
+    const read = this.session.page?.states.get(id) !== 'read';
+    this.setLocalRead([id], read);
+    const answer = await this.request({ type: 'set-read', ids: [id], read });
+    this.remember(answer?.undoToken, read ? 'Marked read' : 'Marked unread');
+  }
+
+  async toggleSave(id: string): Promise<void> {
+    const page = this.session.page;
+    const meta = this.session.metaOf(id);
+    if (!page || !meta) return;
+    const saving = !page.saved.has(id);
+    if (saving) page.saved.add(id);
+    else page.saved.delete(id);
+    this.session.renderOne(id);
+    const answer = saving ? await this.request({ type: 'save', paper: meta }) : await this.request({ type: 'unsave', id });
+    if (!answer) return this.overlay.toast('Could not update the reading list. Try again.', { role: 'alert' });
+    this.remember(answer.undoToken, saving ? 'Saved' : 'Removed');
+    this.undoToast(saving ? 'Saved to reading list' : 'Removed from reading list', answer.undoToken, saving);
+  }
+
+  /** Shift+A: every card on the page that is not hidden. */
+  async markAllRead(): Promise<void> {
+    const page = this.session.page;
+    if (!page) return;
+    const ids = page.ids().filter((id) => !page.isHidden(id) && page.states.get(id) !== 'read');
+    if (ids.length === 0) return this.overlay.toast('Every paper on this page is already read.');
+    this.setLocalRead(ids, true);
+    const answer = await this.request({ type: 'mark-all-read', ids });
+    if (!answer) return this.overlay.toast('Could not mark the papers read. Try again.', { role: 'alert' });
+    const label = `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} read`;
+    this.remember(answer.undoToken, label);
+    this.undoToast(label, answer.undoToken, false);
+  }
+
+  /** A toast with Undo (and "Open reading list" after a save). Also used for the popup's Mark all read. */
+  undoToast(label: string, token: string, offerList: boolean): void {
+    this.remember(token, label);
+    const actions = [{ label: 'Undo', run: () => void this.undo(token) }];
+    if (offerList) actions.push({ label: 'Open reading list', run: () => void this.request({ type: 'open-reading-list' }) });
+    this.overlay.toast(label, { actions });
+  }
+
+  /** `u`, or a toast's Undo. The store's store-changed re-reads the restored states. */
+  async undo(token = this.lastUndo?.token): Promise<void> {
+    if (!token) return this.overlay.toast('Nothing to undo.');
+    if (this.lastUndo?.token === token) this.lastUndo = null;
+    const answer = await this.request({ type: 'undo', token });
+    this.overlay.toast(answer ? 'Undone' : 'Could not undo. Try again.', { role: answer ? 'status' : 'alert' });
+  }
+
+  /** Show on a hidden card: revealed for this page view only. */
+  reveal(id: string): void {
+    this.session.page?.revealed.add(id);
+    this.session.renderOne(id);
+    this.session.page?.elements.get(id)?.focus();
+  }
+}

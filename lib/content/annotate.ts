@@ -1,0 +1,135 @@
+import type { FilterAction } from '../filters/rule';
+import type { CardView } from './page-model';
+
+/**
+ * Writes the public DOM contract (product.md §2) on a card and keeps ONE control strip per card.
+ * Everything visual is done by styles.css through these attributes: no inline styles.
+ */
+
+export const UI_ATTR = 'data-pi-ui';
+/** Our controls carry the id they act on, so they work even when placed next to the card. */
+export const FOR_ATTR = 'data-pi-for';
+
+const FILTER_VALUE: Record<FilterAction, string> = { hide: 'hidden', dim: 'dimmed', highlight: 'highlighted' };
+
+type Parts = { strip: HTMLElement; save: HTMLButtonElement; read: HTMLButtonElement; reason: HTMLElement; placeholder: HTMLElement };
+
+// Per card element, the parts we injected: no querySelector per update on a 1,000-card page.
+const partsByCard = new WeakMap<HTMLElement, Parts>();
+
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
+}
+
+function button(doc: Document, action: string, id: string, text: string): HTMLButtonElement {
+  const el = doc.createElement('button');
+  el.type = 'button';
+  el.setAttribute('data-pi-action', action);
+  el.setAttribute(FOR_ATTR, id);
+  el.textContent = text;
+  return el;
+}
+
+function uiElement(doc: Document, tag: string, role: string, id: string): HTMLElement {
+  const el = doc.createElement(tag);
+  el.setAttribute(UI_ATTR, role);
+  el.setAttribute(FOR_ATTR, id);
+  return el;
+}
+
+export function createSaveButton(doc: Document, id: string): HTMLButtonElement {
+  return button(doc, 'save', id, 'Save');
+}
+
+/** Save button state: label says what a press will do. Shared with the paper page's button. */
+export function renderSaveButton(el: HTMLButtonElement, saved: boolean): void {
+  el.textContent = saved ? 'Saved' : 'Save';
+  setAttr(el, 'aria-label', saved ? 'Remove from reading list' : 'Save to reading list');
+  setAttr(el, 'aria-pressed', String(saved));
+}
+
+function buildStrip(doc: Document, id: string): Parts {
+  const strip = uiElement(doc, 'div', 'controls', id);
+  const save = createSaveButton(doc, id);
+  const read = button(doc, 'read', id, 'Mark read');
+  const mute = button(doc, 'mute', id, 'Mute…');
+  mute.setAttribute('aria-label', 'Mute… topics or authors of this paper');
+  mute.setAttribute('aria-haspopup', 'menu');
+  const reason = uiElement(doc, 'span', 'reason', id);
+  strip.append(save, read, mute, reason);
+  const placeholder = uiElement(doc, 'div', 'placeholder', id);
+  return { strip, save, read, reason, placeholder };
+}
+
+/** A card that is itself a link (2023 markup) gets its UI next to it: no buttons inside an `<a>`. */
+function place(card: HTMLElement, parts: Parts): void {
+  if (card.tagName === 'A') {
+    card.before(parts.placeholder);
+    card.after(parts.strip);
+  } else {
+    card.prepend(parts.placeholder);
+    card.append(parts.strip);
+  }
+}
+
+function ensureParts(card: HTMLElement, id: string): Parts {
+  const known = partsByCard.get(card);
+  if (known && known.strip.getAttribute(FOR_ATTR) === id && known.strip.isConnected) return known;
+  known?.strip.remove();
+  known?.placeholder.remove();
+  const parts = buildStrip(card.ownerDocument, id);
+  place(card, parts);
+  partsByCard.set(card, parts);
+  return parts;
+}
+
+function renderPlaceholder(el: HTMLElement, id: string, reason: string): void {
+  if (el.getAttribute('data-pi-reason') === reason) return;
+  el.setAttribute('data-pi-reason', reason);
+  const label = el.ownerDocument.createElement('em');
+  label.textContent = reason; // page/rule text: always as text, never HTML
+  const show = button(el.ownerDocument, 'show', id, 'Show');
+  show.setAttribute('aria-label', `Show hidden paper (${reason})`);
+  el.replaceChildren('Hidden: ', label, ' · ', show);
+}
+
+/** Sets the contract attributes and the controls of one card. Idempotent. */
+export function annotateCard(card: HTMLElement, view: CardView): void {
+  const { id, state, saved, verdict, revealed } = view;
+  setAttr(card, 'data-pi-id', id);
+  setAttr(card, 'data-pi-state', state);
+  setAttr(card, 'data-pi-saved', saved ? 'true' : null);
+  setAttr(card, 'data-pi-filter', verdict ? FILTER_VALUE[verdict.action] : null);
+  setAttr(card, 'data-pi-reason', verdict?.reason ?? null);
+  setAttr(card, 'data-pi-revealed', revealed && verdict?.action === 'hide' ? 'true' : null);
+  if (!card.hasAttribute('tabindex')) card.tabIndex = -1; // focusable by j/k, not in the tab order
+  const parts = ensureParts(card, id);
+  renderSaveButton(parts.save, saved);
+  const read = state === 'read';
+  parts.read.textContent = read ? 'Mark unread' : 'Mark read';
+  setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
+  setAttr(parts.read, 'aria-pressed', String(read));
+  parts.reason.textContent = verdict && verdict.action !== 'hide' ? verdict.reason : '';
+  if (verdict?.action === 'hide') renderPlaceholder(parts.placeholder, id, verdict.reason);
+}
+
+const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-focused'];
+
+/** Removes everything we added to a card (page left, or the extension was reloaded). */
+export function clearCard(card: HTMLElement): void {
+  for (const name of CONTRACT) card.removeAttribute(name);
+  const parts = partsByCard.get(card);
+  parts?.strip.remove();
+  parts?.placeholder.remove();
+  partsByCard.delete(card);
+}
+
+/** Removes all our injected UI and attributes under root (used on teardown). */
+export function clearAll(root: ParentNode): void {
+  for (const card of root.querySelectorAll<HTMLElement>('[data-pi-id]')) clearCard(card);
+  for (const el of root.querySelectorAll('[data-pi-ui]')) el.remove();
+}

@@ -1,0 +1,48 @@
+import { send } from '../client';
+import type { Request, ResponseMap } from '../messages';
+
+/** Sends a request; resolves null when it failed (logged) instead of throwing into page code. */
+export type Requester = <T extends Request['type']>(request: Extract<Request, { type: T }>) => Promise<ResponseMap[T] | null>;
+
+export const RETRY_DELAYS_MS = [200, 800, 2_000] as const;
+
+const isInvalidated = (error: unknown) => error instanceof Error && /context invalidated/i.test(error.message);
+
+type Sleep = (ms: number) => Promise<void>;
+
+export type MessengerOptions = {
+  /** Called once when the extension was reloaded under us: the content script must stop. */
+  onDead: () => void;
+  sleep?: Sleep;
+};
+
+const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The content script's only way to talk to the background. Retries (the service worker may be
+ * restarting) with the same request, so a `cards-shown` retry keeps its loadId and "new" stays right.
+ */
+export function createMessenger({ onDead, sleep = defaultSleep }: MessengerOptions): Requester {
+  let dead = false;
+  return async function request(req) {
+    for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
+      if (dead) return null;
+      try {
+        return await send(req);
+      } catch (error) {
+        if (isInvalidated(error)) {
+          dead = true;
+          onDead();
+          return null;
+        }
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) {
+          console.warn(`Papers Inbox: ${req.type} failed`, error);
+          return null;
+        }
+        await sleep(delay);
+      }
+    }
+    return null;
+  };
+}

@@ -1,0 +1,99 @@
+import type { FilterRule, FilterVerdict } from '../filters/rule';
+import type { PageKind } from '../hf/page-kind';
+import type { PageSummary } from '../page-summary';
+import type { PaperMeta, PaperState } from '../paper';
+
+/** What the annotator needs to render one card. */
+export type CardView = {
+  id: string;
+  state: PaperState;
+  saved: boolean;
+  verdict: FilterVerdict | undefined;
+  /** The user pressed Show on this hidden card during this page view. */
+  revealed: boolean;
+};
+
+export type FilterFn = (papers: PaperMeta[], rules: FilterRule[], now: number) => { verdicts: Map<string, FilterVerdict> };
+
+/**
+ * Everything known about one page view (one URL, one loadId). Never reused across URLs: a new
+ * location gets a new model, so stale props or states can't leak into it.
+ */
+export class PageModel {
+  readonly loadId = crypto.randomUUID();
+  readonly elements = new Map<string, HTMLElement>();
+  readonly metas = new Map<string, PaperMeta>();
+  readonly states = new Map<string, PaperState>();
+  readonly saved = new Set<string>();
+  readonly verdicts = new Map<string, FilterVerdict>();
+  readonly revealed = new Set<string>();
+  /** Decided once per load by the store's first answer. */
+  readonly newIds = new Set<string>();
+
+  constructor(readonly url: URL, readonly kind: PageKind) {}
+
+  /** Ids with a state, in document order (cards the store answered for). */
+  ids(): string[] {
+    return [...this.elements.keys()].filter((id) => this.states.has(id));
+  }
+
+  view(id: string): CardView | null {
+    const state = this.states.get(id);
+    if (state === undefined) return null;
+    return { id, state, saved: this.saved.has(id), verdict: this.verdicts.get(id), revealed: this.revealed.has(id) };
+  }
+
+  isHidden(id: string): boolean {
+    return this.verdicts.get(id)?.action === 'hide';
+  }
+
+  /** Applies the store's answer; a later answer never turns a "new" card back into unread. */
+  setState(id: string, state: PaperState, firstAnswer: boolean): void {
+    if (firstAnswer && state === 'new') this.newIds.add(id);
+    const current = this.states.get(id);
+    if (current === 'new' && state === 'unread') return;
+    this.states.set(id, state);
+  }
+
+  /** Merges stored metadata under what the page itself showed (the page is fresher). */
+  mergeMeta(meta: PaperMeta): void {
+    const page = this.metas.get(meta.id);
+    this.metas.set(meta.id, page ? { ...meta, ...page } : meta);
+  }
+
+  refilter(ids: string[], rules: FilterRule[], filter: FilterFn, now: number): void {
+    const papers = ids.flatMap((id) => this.metas.get(id) ?? []);
+    const { verdicts } = filter(papers, rules, now);
+    for (const id of ids) {
+      const verdict = verdicts.get(id);
+      if (verdict) this.verdicts.set(id, verdict);
+      else this.verdicts.delete(id);
+    }
+  }
+
+  forget(id: string): void {
+    this.elements.delete(id);
+    this.states.delete(id);
+    this.verdicts.delete(id);
+  }
+
+  summary(recognized: boolean, now: number): PageSummary {
+    const ids = this.ids();
+    const visible = ids.filter((id) => !this.isHidden(id));
+    const unread = visible.filter((id) => this.states.get(id) !== 'read');
+    return {
+      url: this.url.href,
+      kind: this.kind.name,
+      recognized,
+      ids,
+      newIds: ids.filter((id) => this.newIds.has(id)),
+      counts: {
+        total: ids.length,
+        new: unread.filter((id) => this.states.get(id) === 'new').length,
+        unread: unread.length,
+        hidden: ids.length - visible.length,
+      },
+      updatedAt: now,
+    };
+  }
+}

@@ -1,0 +1,195 @@
+import type { FilterRule } from '../filters/rule';
+import type { ParsedCard, ParsedPage } from '../hf/parse-page';
+import type { ResponseMap, StoreChanged } from '../messages';
+import type { PaperMeta } from '../paper';
+import type { Settings } from '../settings';
+import { annotateCard, clearAll, clearCard } from './annotate';
+import { inChunks } from './lifetime';
+import type { Requester } from './messenger';
+import { PageModel, type FilterFn } from './page-model';
+import { renderPaperSave, showPaperSave } from './paper-page';
+
+/** ≤ 500 ids per `cards-shown`: one message per batch, never one per card. */
+export const SHOWN_BATCH = 500;
+/** Cards annotated per main-thread task (~100–200 keeps each task well under 50 ms). */
+export const ANNOTATE_CHUNK = 150;
+
+export type SessionDeps = {
+  doc: Document;
+  currentUrl: () => URL;
+  parse: (doc: Document, url: URL) => ParsedPage | null;
+  request: Requester;
+  applyFilters: FilterFn;
+  now: () => number;
+  signal: AbortSignal;
+  /** Settings changed (read-card style, scroll-past rule). */
+  onSettings?: (settings: Settings) => void;
+};
+
+type PageContext = ResponseMap['get-page-context'];
+
+/**
+ * The core loop of a papers tab: one PageModel per URL; parse → cards-shown per batch → states →
+ * filters → annotate in chunks → report-page. Every await re-checks that the model is still current.
+ */
+export class PageSession {
+  page: PageModel | null = null;
+  private context: PageContext | null = null;
+  private recognized = true;
+  /** Called with each annotated card element (the scroll-past watcher registers them). */
+  onRendered: ((element: HTMLElement) => void) | null = null;
+
+  constructor(readonly deps: SessionDeps) {}
+
+  get settings(): Settings | null {
+    return this.context?.settings ?? null;
+  }
+
+  /** Start, and again on every `wxt:locationchange`: a fresh page load with a fresh loadId. */
+  async navigate(): Promise<void> {
+    this.teardownPage();
+    const url = this.deps.currentUrl();
+    const parsed = this.deps.parse(this.deps.doc, url);
+    if (parsed === null) return;
+    const page = new PageModel(url, parsed.kind);
+    this.page = page;
+    this.recognized = parsed.recognized;
+    if (!this.context) await this.loadContext();
+    if (this.page !== page) return;
+    if (parsed.paper) {
+      await showPaperSave(this, page, parsed.paper.meta, parsed.paper.anchor);
+      return;
+    }
+    await this.addCards(page, parsed.cards);
+  }
+
+  teardownPage(): void {
+    this.page = null;
+    clearAll(this.deps.doc);
+  }
+
+  private async loadContext(): Promise<void> {
+    const context = await this.deps.request({ type: 'get-page-context' });
+    if (!context) return;
+    this.context = context;
+    this.deps.onSettings?.(context.settings);
+  }
+
+  private get rules(): FilterRule[] {
+    return this.context?.rules ?? [];
+  }
+
+  /** New cards: register, one cards-shown per batch, then filter + annotate + report. */
+  async addCards(page: PageModel, cards: ParsedCard[]): Promise<void> {
+    const fresh = cards.filter((card) => !page.elements.has(card.id));
+    for (const card of fresh) {
+      page.elements.set(card.id, card.element);
+      page.metas.set(card.id, card.meta);
+    }
+    for (let start = 0; start < fresh.length; start += SHOWN_BATCH) {
+      const batch = fresh.slice(start, start + SHOWN_BATCH);
+      const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
+      if (this.page !== page || !answer) continue;
+      this.applyShown(page, answer);
+      const ids = batch.map((card) => card.id);
+      page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
+      await this.render(page, ids);
+    }
+    await this.report(page);
+  }
+
+  private applyShown(page: PageModel, answer: ResponseMap['cards-shown']): void {
+    for (const meta of answer.metas) page.mergeMeta(meta);
+    for (const [id, state] of Object.entries(answer.states)) page.setState(id, state, true);
+    for (const id of answer.saved) page.saved.add(id);
+  }
+
+  /** Annotates the given cards in chunks, yielding between chunks. */
+  async render(page: PageModel, ids: string[]): Promise<void> {
+    if (page.kind.name === 'paper') {
+      for (const id of ids) renderPaperSave(this.deps.doc, id, page.saved.has(id));
+      return;
+    }
+    await inChunks(ids, ANNOTATE_CHUNK, this.deps.signal, (id) => {
+      if (this.page !== page) return;
+      const element = page.elements.get(id);
+      const view = page.view(id);
+      if (!element || !view) return;
+      annotateCard(element, view);
+      this.onRendered?.(element);
+    });
+  }
+
+  renderOne(id: string): void {
+    const page = this.page;
+    if (page?.kind.name === 'paper') {
+      renderPaperSave(this.deps.doc, id, page.saved.has(id));
+      return;
+    }
+    const element = page?.elements.get(id);
+    const view = page?.view(id);
+    if (element && view) annotateCard(element, view);
+  }
+
+  async report(page: PageModel | null = this.page): Promise<void> {
+    if (!page || this.page !== page) return;
+    await this.deps.request({ type: 'report-page', summary: page.summary(this.recognized, this.deps.now()) });
+  }
+
+  /** Observer pass: cards re-rendered by the page. Known ids are re-annotated without re-sending. */
+  async rescan(cards: ParsedCard[]): Promise<void> {
+    const page = this.page;
+    if (!page || page.kind.name === 'paper') return;
+    if (page.url.href !== this.deps.currentUrl().href) return; // a locationchange is on its way
+    const gone = [...page.elements].filter(([, el]) => !el.isConnected).map(([id]) => id);
+    const seen = new Set(cards.map((card) => card.id));
+    const unknown: ParsedCard[] = [];
+    for (const card of cards) {
+      const known = page.elements.get(card.id);
+      if (known === undefined) unknown.push(card);
+      else if (known !== card.element) this.replaceElement(page, card);
+    }
+    for (const id of gone) if (!seen.has(id)) page.forget(id);
+    if (unknown.length > 0) await this.addCards(page, unknown);
+    else if (gone.length > 0) await this.report(page);
+  }
+
+  private replaceElement(page: PageModel, card: ParsedCard): void {
+    const old = page.elements.get(card.id);
+    if (old) clearCard(old);
+    page.elements.set(card.id, card.element);
+    this.renderOne(card.id);
+  }
+
+  /** Background said something changed: re-read only what it names. */
+  async onStoreChanged(change: StoreChanged): Promise<void> {
+    const page = this.page;
+    if (change.rules || change.settings || change.ids === undefined) await this.loadContext();
+    if (!page || this.page !== page) return;
+    const wanted = change.ids ? new Set(change.ids) : null;
+    const ids = page.ids().filter((id) => !wanted || wanted.has(id));
+    if (ids.length > 0 && (change.ids !== undefined || (!change.rules && !change.settings))) await this.refreshStates(page, ids);
+    if (this.page !== page) return;
+    const all = page.ids();
+    if (change.rules || change.ids === undefined) page.refilter(all, this.rules, this.deps.applyFilters, this.deps.now());
+    await this.render(page, all);
+    await this.report(page);
+  }
+
+  private async refreshStates(page: PageModel, ids: string[]): Promise<void> {
+    const answer = await this.deps.request({ type: 'get-states', ids });
+    if (!answer || this.page !== page) return;
+    const read = new Set(answer.read);
+    const saved = new Set(answer.saved);
+    for (const id of ids) {
+      page.setState(id, read.has(id) ? 'read' : 'unread', false);
+      if (saved.has(id)) page.saved.add(id);
+      else page.saved.delete(id);
+    }
+  }
+
+  /** The meta a Save or Mute needs. */
+  metaOf(id: string): PaperMeta | undefined {
+    return this.page?.metas.get(id);
+  }
+}

@@ -1,0 +1,72 @@
+import { findCards, parsePapersPage } from '../hf/parse-page';
+import type { Settings } from '../settings';
+import { PageActions } from './actions';
+import { listenForClicks } from './clicks';
+import { Keyboard } from './keyboard';
+import type { Lifetime } from './lifetime';
+import { createMessenger } from './messenger';
+import { observeGrid } from './observer';
+import type { FilterFn } from './page-model';
+import { PageSession } from './page-session';
+import { ScrollPastRule, watchScrollPast } from './scroll-read';
+import { parseTabCommand } from './tab-commands';
+import { Overlay } from './toast';
+
+export type StartOptions = {
+  life: Lifetime;
+  applyFilters: FilterFn;
+  /** Stop everything (extension context invalidated). */
+  stop: () => void;
+  /** Subscribes to soft navigations (WXT's `wxt:locationchange`). */
+  onLocationChange: (handler: () => void) => void;
+};
+
+const currentUrl = () => new URL(location.href);
+
+function applySettings(doc: Document, settings: Settings, scroll: ScrollPastRule): void {
+  doc.documentElement.setAttribute('data-pi-read-style', settings.readCards);
+  scroll.enabled = settings.markReadOnScrollPast;
+}
+
+/** Listens for the background's TabCommands (validated by hand, no Zod in this bundle). */
+function listenForCommands(session: PageSession, actions: PageActions, signal: AbortSignal): void {
+  const listener = (message: unknown) => {
+    const command = parseTabCommand(message);
+    if (command?.type === 'store-changed') void session.onStoreChanged(command);
+    else if (command?.type === 'show-undo-toast') actions.undoToast(command.label, command.token, false);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
+export function startPapersInbox({ life, applyFilters, stop, onLocationChange }: StartOptions): PageSession {
+  const doc = document;
+  const scroll = new ScrollPastRule();
+  const request = createMessenger({ onDead: stop });
+  const session = new PageSession({
+    doc, currentUrl, parse: parsePapersPage, request, applyFilters, now: Date.now, signal: life.signal,
+    onSettings: (settings) => applySettings(doc, settings, scroll),
+  });
+  const overlay = new Overlay(doc, life);
+  const actions = new PageActions(session, overlay);
+  const keyboard = new Keyboard(session, actions, overlay);
+  doc.addEventListener('keydown', keyboard.handle, { capture: true, signal: life.signal });
+  listenForClicks(doc, { session, actions, overlay, signal: life.signal });
+  listenForCommands(session, actions, life.signal);
+  const watch = watchScrollPast({
+    rule: scroll, signal: life.signal, setTimeout: life.setTimeout,
+    isCollapsed: keyboard.isSkipped, markRead: (ids) => actions.markRead(ids),
+  });
+  session.onRendered = watch;
+  const root = doc.querySelector('main') ?? doc.body;
+  observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
+  onLocationChange(() => {
+    scroll.reset();
+    keyboard.focused = null;
+    void session.navigate();
+  });
+  life.signal.addEventListener('abort', () => session.teardownPage(), { once: true });
+  void session.navigate();
+  return session;
+}

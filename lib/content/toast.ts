@@ -1,0 +1,194 @@
+import { UI_ATTR } from './annotate';
+import type { Lifetime } from './lifetime';
+import { OVERLAY_CSS } from './overlay-styles';
+
+/** Undo toasts stay at least 8 s (product.md §1). */
+export const UNDO_TOAST_MS = 8_000;
+const PLAIN_TOAST_MS = 5_000;
+
+export type ToastAction = { label: string; run: () => void };
+export type ToastOptions = { actions?: ToastAction[]; note?: string; durationMs?: number; role?: 'status' | 'alert' };
+export type MenuItem = { label: string; run: () => void } | { heading: string };
+
+/**
+ * Toasts, the Mute… menu and the `?` help dialog, in ONE shadow root host so neither HF's CSS nor
+ * ours leaks across. Created lazily on first use.
+ */
+export class Overlay {
+  private shadow: ShadowRoot | null = null;
+  private closeMenu: (() => void) | null = null;
+  private closeHelp: (() => void) | null = null;
+
+  constructor(private readonly doc: Document, private readonly life: Lifetime) {}
+
+  private root(): HTMLElement {
+    if (!this.shadow) {
+      const host = this.doc.createElement('div');
+      host.setAttribute(UI_ATTR, 'overlay');
+      this.doc.body.append(host);
+      this.shadow = host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent = OVERLAY_CSS;
+      const root = this.doc.createElement('div');
+      root.className = 'root';
+      const toasts = this.doc.createElement('div');
+      toasts.className = 'toasts';
+      root.append(toasts);
+      this.shadow.append(style, root);
+      this.life.signal.addEventListener('abort', () => host.remove(), { once: true });
+    }
+    const root = this.shadow.querySelector<HTMLElement>('.root');
+    if (!root) throw new Error('overlay root missing');
+    // HF switches themes at runtime: re-read at each use.
+    root.classList.toggle('dark', this.doc.documentElement.classList.contains('dark'));
+    return root;
+  }
+
+  private button(label: string, run: () => void): HTMLButtonElement {
+    const el = this.doc.createElement('button');
+    el.type = 'button';
+    el.textContent = label;
+    el.addEventListener('click', run);
+    return el;
+  }
+
+  toast(message: string, { actions = [], note, durationMs, role = 'status' }: ToastOptions = {}): void {
+    const toasts = this.root().querySelector('.toasts');
+    const toast = this.doc.createElement('div');
+    toast.className = 'toast';
+    toast.setAttribute('role', role);
+    toast.setAttribute(UI_ATTR, 'toast');
+    const text = this.doc.createElement('span');
+    text.textContent = message;
+    toast.append(text);
+    const close = () => toast.remove();
+    for (const action of actions) toast.append(this.button(action.label, () => { close(); action.run(); }));
+    if (note) {
+      const small = this.doc.createElement('span');
+      small.className = 'note';
+      small.textContent = note;
+      toast.append(small);
+    }
+    toasts?.replaceChildren(toast); // one toast at a time: the latest action is the one to undo
+    this.life.setTimeout(close, durationMs ?? (actions.length > 0 ? UNDO_TOAST_MS : PLAIN_TOAST_MS));
+  }
+
+  /** A role=menu under anchor; arrow keys move, Escape closes, focus returns to anchor. */
+  menu(anchor: HTMLElement, label: string, items: MenuItem[]): void {
+    this.closeOverlays();
+    const menu = this.doc.createElement('div');
+    menu.className = 'menu';
+    menu.setAttribute('role', 'menu');
+    menu.setAttribute('aria-label', label);
+    const rect = anchor.getBoundingClientRect();
+    menu.style.top = `${Math.round(rect.bottom + 4)}px`; // positions the popup, not a card
+    menu.style.left = `${Math.round(rect.left)}px`;
+    const close = () => {
+      menu.remove();
+      this.closeMenu = null;
+      anchor.setAttribute('aria-expanded', 'false');
+      anchor.focus();
+    };
+    for (const item of items) menu.append(this.menuEntry(item, close));
+    menu.addEventListener('keydown', (event) => this.onMenuKey(event, menu, close));
+    menu.addEventListener('focusout', (event) => {
+      if (!(event.relatedTarget instanceof Node) || !menu.contains(event.relatedTarget)) {
+        menu.remove();
+        this.closeMenu = null;
+        anchor.setAttribute('aria-expanded', 'false');
+      }
+    });
+    this.root().append(menu);
+    this.closeMenu = close;
+    anchor.setAttribute('aria-expanded', 'true');
+    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }
+
+  private menuEntry(item: MenuItem, close: () => void): HTMLElement {
+    if ('heading' in item) {
+      const heading = this.doc.createElement('div');
+      heading.className = 'heading';
+      heading.setAttribute('role', 'presentation');
+      heading.textContent = item.heading;
+      return heading;
+    }
+    const el = this.button(item.label, () => { close(); item.run(); });
+    el.setAttribute('role', 'menuitem');
+    el.tabIndex = -1;
+    return el;
+  }
+
+  private onMenuKey(event: KeyboardEvent, menu: HTMLElement, close: () => void): void {
+    const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = items.findIndex((el) => el === this.shadow?.activeElement);
+    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(at + 1),
+      ArrowUp: () => move(at - 1),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Escape: close,
+      Tab: close,
+    };
+    const handler = keys[event.key];
+    if (!handler) return;
+    event.preventDefault();
+    event.stopPropagation();
+    handler();
+  }
+
+  /** The `?` dialog listing every key. */
+  help(keys: ReadonlyArray<readonly [string, string]>): void {
+    this.closeOverlays();
+    const previous = this.doc.activeElement;
+    const backdrop = this.doc.createElement('div');
+    backdrop.className = 'backdrop';
+    const dialog = this.doc.createElement('div');
+    dialog.className = 'help';
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-labelledby', 'pi-help-title');
+    const title = this.doc.createElement('h2');
+    title.id = 'pi-help-title';
+    title.textContent = 'Papers Inbox keyboard shortcuts';
+    const list = this.doc.createElement('dl');
+    for (const [key, what] of keys) {
+      const dt = this.doc.createElement('dt');
+      const kbd = this.doc.createElement('kbd');
+      kbd.textContent = key;
+      dt.append(kbd);
+      const dd = this.doc.createElement('dd');
+      dd.textContent = what;
+      list.append(dt, dd);
+    }
+    const close = () => {
+      backdrop.remove();
+      this.closeHelp = null;
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+    const closeButton = this.button('Close', close);
+    dialog.append(title, list, closeButton);
+    backdrop.append(dialog);
+    backdrop.addEventListener('click', (event) => event.target === backdrop && close());
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      close();
+    });
+    this.root().append(backdrop);
+    this.closeHelp = close;
+    closeButton.focus();
+  }
+
+  isOpen(): boolean {
+    return this.closeMenu !== null || this.closeHelp !== null;
+  }
+
+  /** Escape: closes the menu or dialog; true when something was open. */
+  closeOverlays(): boolean {
+    const open = this.isOpen();
+    this.closeMenu?.();
+    this.closeHelp?.();
+    return open;
+  }
+}
