@@ -4,10 +4,14 @@ import type { PageKind } from './page-kind';
 import { SELECTORS } from './selectors';
 import { itemToPaperMeta, paperToPaperMeta } from './to-paper-meta';
 
-/** The island's props as JSON; null when missing or unparsable (HF may be mid-render). */
-function readProps(doc: Document, selector: string): unknown {
-  const raw = doc.querySelector(selector)?.getAttribute('data-props');
-  if (!raw) return null;
+/** The island's raw `data-props` (already unescaped by the DOM); null when absent. */
+function rawProps(doc: Document, selector: string): string | null {
+  return doc.querySelector(selector)?.getAttribute('data-props') || null;
+}
+
+/** JSON of a props string; null when unparsable (HF may be mid-render). */
+function parseJson(raw: string | null): unknown {
+  if (raw === null) return null;
   try {
     return JSON.parse(raw) as unknown;
   } catch {
@@ -60,19 +64,36 @@ function toMetaMap(raw: unknown): Map<string, PaperMeta> {
 }
 
 /**
- * Metadata of the listed papers from the `DailyPapers` props, only when they match the URL's kind.
- * Pure: read afresh on every call, never cached across URLs.
+ * One-entry memo keyed on (exact props text, page kind): the observer re-scans added cards often
+ * and trending props are ~0.5 MB. Keyed on the inputs themselves, so it stays a pure function of
+ * (doc content, kind): a URL switch or swapped props misses the memo and is checked afresh.
  */
-export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperMeta> {
-  const parsed = DailyPapersProps.safeParse(readProps(doc, SELECTORS.dailyPapersIsland));
+let memo: { raw: string; kind: string; metas: Map<string, PaperMeta> } | null = null;
+
+function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
+  const parsed = DailyPapersProps.safeParse(parseJson(raw));
   if (!parsed.success || !propsMatchKind(parsed.data, kind)) return new Map();
   const props = parsed.data;
   return toMetaMap(kind.name === 'search' ? props.searchResults : props.dailyPapers);
 }
 
+/**
+ * Metadata of the listed papers from the `DailyPapers` props, only when they match the URL's kind.
+ * Read afresh from the document on every call. Treat the returned map as read-only (it may be shared).
+ */
+export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperMeta> {
+  const raw = rawProps(doc, SELECTORS.dailyPapersIsland);
+  if (raw === null) return new Map();
+  const kindKey = JSON.stringify(kind);
+  if (memo && memo.kind === kindKey && memo.raw === raw) return memo.metas;
+  const metas = listMetasOf(raw, kind);
+  memo = { raw, kind: kindKey, metas };
+  return metas;
+}
+
 /** The paper page's metadata from `PaperContent`, when it is about the paper in the URL. */
 export function readPaperMeta(doc: Document, id: string): PaperMeta | null {
-  const parsed = PaperContentProps.safeParse(readProps(doc, SELECTORS.paperContentIsland));
+  const parsed = PaperContentProps.safeParse(parseJson(rawProps(doc, SELECTORS.paperContentIsland)));
   if (!parsed.success || parsed.data.paper.id !== id) return null;
   return paperToPaperMeta(parsed.data.paper);
 }
