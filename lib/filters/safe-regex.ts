@@ -1,0 +1,100 @@
+/**
+ * A small static check for regexes that can backtrack catastrophically. We refuse star height > 1
+ * (a repeated group that itself contains a repetition: `(a+)+`, `(a*)*`, `(.*a){20}`) and a
+ * repeated alternation whose branches can start with the same character (`(a|a)*`, `(a|ab)+`).
+ * It is deliberately conservative and cheap: filters are short, a false refusal only asks the user
+ * to simplify.
+ */
+
+interface Group {
+  /** A repeating quantifier appeared directly or in a nested group. */
+  hasRepeat: boolean;
+  /** First token of each top-level alternative, to spot overlapping branches. */
+  branchStarts: string[];
+  atBranchStart: boolean;
+}
+
+const QUANT_BRACE = /^\{(\d+)(?:,(\d*))?\}/;
+
+/** Length of a quantifier at `i` and whether it repeats (max > 1); 0 when there is none. */
+function quantifierAt(src: string, i: number): { len: number; repeats: boolean } {
+  const c = src[i];
+  if (c === '*' || c === '+') return { len: 1 + lazyLen(src, i + 1), repeats: true };
+  if (c === '?') return { len: 1 + lazyLen(src, i + 1), repeats: false };
+  if (c === '{') {
+    const m = QUANT_BRACE.exec(src.slice(i));
+    if (!m) return { len: 0, repeats: false };
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
+    return { len: m[0].length + lazyLen(src, i + m[0].length), repeats: max > 1 };
+  }
+  return { len: 0, repeats: false };
+}
+
+const lazyLen = (src: string, i: number) => (src[i] === '?' ? 1 : 0);
+
+/** Index just past a character class starting at `i` (`[`). */
+function skipClass(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** Index just past the group opener `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<name>`. */
+function skipGroupOpen(src: string, i: number): number {
+  if (src[i + 1] !== '?') return i + 1;
+  if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') {
+    const end = src.indexOf('>', i);
+    return end < 0 ? src.length : end + 1;
+  }
+  return src[i + 2] === '<' ? i + 4 : i + 3;
+}
+
+const newGroup = (): Group => ({ hasRepeat: false, branchStarts: [], atBranchStart: true });
+
+/** Two branches of a repeated alternation that can begin alike make the engine try both. */
+function branchesOverlap(starts: string[]): boolean {
+  const wild = starts.some((s) => s === '.' || s.startsWith('[') || s.startsWith('\\') || s === '(');
+  return wild ? starts.length > 1 : new Set(starts).size < starts.length;
+}
+
+/** True when the regex source has a repeated group containing a repetition (or overlapping branches). */
+export function hasCatastrophicBacktracking(src: string): boolean {
+  const stack: Group[] = [newGroup()];
+  let i = 0;
+  while (i < src.length) {
+    const top = stack[stack.length - 1];
+    if (!top) return false;
+    const c = src[i];
+    let atomEnd: number;
+    let closed: Group | undefined;
+    if (c === '(') {
+      if (top.atBranchStart) top.branchStarts.push('(');
+      top.atBranchStart = false;
+      stack.push(newGroup());
+      i = skipGroupOpen(src, i);
+      continue;
+    }
+    if (c === '|') {
+      top.atBranchStart = true;
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      closed = stack.pop();
+      atomEnd = i + 1;
+    } else {
+      atomEnd = c === '\\' ? i + 2 : c === '[' ? skipClass(src, i) : i + 1;
+      if (top.atBranchStart && c !== '^') top.branchStarts.push(src.slice(i, atomEnd));
+      if (c !== '^') top.atBranchStart = false;
+    }
+    const q = quantifierAt(src, atomEnd);
+    const parent = stack[stack.length - 1];
+    if (closed && q.repeats && (closed.hasRepeat || branchesOverlap(closed.branchStarts))) return true;
+    if (parent && (q.repeats || closed?.hasRepeat)) parent.hasRepeat = true;
+    i = atomEnd + q.len;
+  }
+  return false;
+}
