@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { annotateCard, clearCard } from '../../../lib/content/annotate';
+import type { CardView } from '../../../lib/content/page-model';
+import { parsePapersPage } from '../../../lib/hf/parse-page';
+import { buildTrendingPage, makeItems } from '../../fixtures/pages';
+import { hfUrl, loadPage } from './helpers';
+
+function trendingCards(n: number) {
+  const doc = loadPage(buildTrendingPage(makeItems(n)));
+  const parsed = parsePapersPage(doc, hfUrl('/papers/trending'));
+  if (!parsed) throw new Error('not a papers page');
+  return parsed.cards;
+}
+
+const view = (id: string, patch: Partial<CardView> = {}): CardView => ({ id, state: 'new', saved: false, verdict: undefined, revealed: false, ...patch });
+
+describe('annotating cards (DOM contract)', () => {
+  it('annotates each article once even though it holds two copies of the card', () => {
+    const cards = trendingCards(3);
+    for (const card of cards) {
+      annotateCard(card.element, view(card.id));
+      annotateCard(card.element, view(card.id)); // idempotent
+    }
+    const articles = document.querySelectorAll('article');
+    expect(articles).toHaveLength(3);
+    for (const article of articles) {
+      expect(article.getAttribute('data-pi-id')).toMatch(/^\d{4}\.\d{5}$/);
+      expect(article.getAttribute('data-pi-state')).toBe('new');
+      expect(article.querySelectorAll('[data-pi-ui="controls"]')).toHaveLength(1);
+      expect(article.querySelectorAll('[data-pi-action="save"]')).toHaveLength(1);
+    }
+  });
+
+  it('gives every control an accessible name that says what it will do, and toggles it', () => {
+    const [card] = trendingCards(1);
+    if (!card) throw new Error('no card');
+    annotateCard(card.element, view(card.id));
+    const save = card.element.querySelector('[data-pi-action="save"]');
+    const read = card.element.querySelector('[data-pi-action="read"]');
+    const mute = card.element.querySelector('[data-pi-action="mute"]');
+    expect(save?.getAttribute('aria-label')).toBe('Save to reading list');
+    expect(save?.getAttribute('aria-pressed')).toBe('false');
+    expect(read?.getAttribute('aria-label')).toBe('Mark as read');
+    expect(mute?.getAttribute('aria-label')).toMatch(/^Mute…/);
+    expect(mute?.getAttribute('aria-haspopup')).toBe('menu');
+    expect(save?.tagName).toBe('BUTTON');
+
+    annotateCard(card.element, view(card.id, { saved: true, state: 'read' }));
+    expect(card.element.getAttribute('data-pi-saved')).toBe('true');
+    expect(save?.getAttribute('aria-label')).toBe('Remove from reading list');
+    expect(read?.getAttribute('aria-label')).toBe('Mark as unread');
+    expect(card.element.getAttribute('data-pi-state')).toBe('read');
+
+    annotateCard(card.element, view(card.id, { saved: false }));
+    expect(card.element.hasAttribute('data-pi-saved')).toBe(false);
+  });
+
+  it('collapses a hidden card to a placeholder naming the rule, with a Show button', () => {
+    const [card] = trendingCards(1);
+    if (!card) throw new Error('no card');
+    const verdict = { action: 'hide' as const, reason: 'diffusion', ruleId: 'r1' };
+    annotateCard(card.element, view(card.id, { verdict }));
+    expect(card.element.getAttribute('data-pi-filter')).toBe('hidden');
+    expect(card.element.getAttribute('data-pi-reason')).toBe('diffusion');
+    const placeholder = card.element.querySelector('[data-pi-ui="placeholder"]');
+    expect(placeholder?.textContent).toBe('Hidden: diffusion · Show');
+    expect(placeholder?.querySelector('button[data-pi-action="show"]')).not.toBeNull();
+
+    annotateCard(card.element, view(card.id, { verdict, revealed: true }));
+    expect(card.element.getAttribute('data-pi-revealed')).toBe('true');
+
+    annotateCard(card.element, view(card.id, { verdict: { action: 'dim', reason: 'rl', ruleId: 'r2' } }));
+    expect(card.element.getAttribute('data-pi-filter')).toBe('dimmed');
+    expect(card.element.hasAttribute('data-pi-revealed')).toBe(false);
+    expect(card.element.querySelector('[data-pi-ui="reason"]')?.textContent).toBe('rl');
+
+    annotateCard(card.element, view(card.id));
+    expect(card.element.hasAttribute('data-pi-filter')).toBe(false);
+    expect(card.element.hasAttribute('data-pi-reason')).toBe(false);
+  });
+
+  it('renders rule text as text, never HTML', () => {
+    const [card] = trendingCards(1);
+    if (!card) throw new Error('no card');
+    annotateCard(card.element, view(card.id, { verdict: { action: 'hide', reason: '<img src=x onerror=alert(1)>', ruleId: 'r' } }));
+    expect(card.element.querySelector('[data-pi-ui="placeholder"] img')).toBeNull();
+  });
+
+  it('clearCard removes everything it added', () => {
+    const [card] = trendingCards(1);
+    if (!card) throw new Error('no card');
+    annotateCard(card.element, view(card.id, { saved: true }));
+    clearCard(card.element);
+    expect(card.element.querySelector('[data-pi-ui]')).toBeNull();
+    expect(card.element.hasAttribute('data-pi-id')).toBe(false);
+  });
+});

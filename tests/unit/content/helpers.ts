@@ -1,0 +1,132 @@
+import { setTransport } from '../../../lib/client';
+import type { FilterRule, FilterVerdict } from '../../../lib/filters/rule';
+import { parsePapersPage } from '../../../lib/hf/parse-page';
+import type { Request } from '../../../lib/messages';
+import type { PaperMeta } from '../../../lib/paper';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { createMessenger } from '../../../lib/content/messenger';
+import { PageSession } from '../../../lib/content/page-session';
+
+export const hfUrl = (path: string) => new URL(`https://huggingface.co${path}`);
+
+/** A builder's HTML as its own Document (fast: parsed once). */
+export function toDocument(source: string): Document {
+  return new DOMParser().parseFromString(source, 'text/html');
+}
+
+/** Loads a builder's HTML into the global document (the content script's world). */
+export function loadPage(source: string): Document {
+  const parsed = new DOMParser().parseFromString(source, 'text/html');
+  const html = document.documentElement;
+  for (const name of html.getAttributeNames()) html.removeAttribute(name);
+  for (const attr of parsed.documentElement.attributes) html.setAttribute(attr.name, attr.value);
+  html.innerHTML = parsed.documentElement.innerHTML;
+  return document;
+}
+
+/** A keyword "filter" good enough for content tests: title contains the pattern. */
+export function fakeFilters(papers: PaperMeta[], rules: FilterRule[]): { verdicts: Map<string, FilterVerdict> } {
+  const verdicts = new Map<string, FilterVerdict>();
+  for (const paper of papers) {
+    const rule = rules.find((r) => r.enabled && (paper.title ?? '').toLowerCase().includes(r.pattern.toLowerCase()));
+    if (rule) verdicts.set(paper.id, { action: rule.action, reason: rule.pattern, ruleId: rule.id });
+  }
+  return { verdicts };
+}
+
+export function rule(pattern: string, action: FilterRule['action']): FilterRule {
+  return { id: `r-${pattern}`, pattern, kind: 'keyword', fields: ['title'], action, enabled: true, createdAt: 0, updatedAt: 0 };
+}
+
+/**
+ * A fake background: remembers which ids were shown (per loadId, so a retry is idempotent),
+ * which are read and saved, and logs every request.
+ */
+export class FakeBackground {
+  log: Request[] = [];
+  shown = new Set<string>();
+  read = new Set<string>();
+  saved = new Set<string>();
+  rules: FilterRule[] = [];
+  failNext = 0;
+  /** Fail this many cards-shown requests (service worker restarting). */
+  failCardsShown = 0;
+  private answers = new Map<string, Record<string, 'new' | 'unread' | 'read'>>();
+  /** Holds cards-shown answers until released (to test races). */
+  gate: Promise<void> | null = null;
+
+  install(): void {
+    setTransport((request) => this.handle(request));
+  }
+
+  async handle(request: Request): Promise<unknown> {
+    this.log.push(request);
+    const failShown = request.type === 'cards-shown' && this.failCardsShown > 0;
+    if (failShown) this.failCardsShown--;
+    if (this.failNext > 0 || failShown) {
+      if (!failShown) this.failNext--;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }
+    if (this.gate && request.type === 'cards-shown') await this.gate;
+    return { ok: true, data: this.answer(request) };
+  }
+
+  private stateOf(id: string): 'new' | 'unread' | 'read' {
+    if (this.read.has(id)) return 'read';
+    return this.shown.has(id) ? 'unread' : 'new';
+  }
+
+  private answer(request: Request): unknown {
+    switch (request.type) {
+      case 'cards-shown': {
+        const states: Record<string, 'new' | 'unread' | 'read'> = {};
+        for (const paper of request.papers) {
+          const key = `${request.loadId}/${paper.id}`;
+          const known = this.answers.get(key);
+          states[paper.id] = known?.[paper.id] ?? this.stateOf(paper.id);
+          this.answers.set(key, { [paper.id]: states[paper.id] ?? 'new' });
+          this.shown.add(paper.id);
+        }
+        return { states, saved: request.papers.map((p) => p.id).filter((id) => this.saved.has(id)), metas: [] };
+      }
+      case 'get-page-context':
+        return { rules: this.rules, settings: DEFAULT_SETTINGS };
+      case 'get-states':
+        return { read: request.ids.filter((id) => this.read.has(id)), saved: request.ids.filter((id) => this.saved.has(id)) };
+      case 'set-read':
+        for (const id of request.ids) (request.read ? this.read.add(id) : this.read.delete(id));
+        return { undoToken: 'tok-read' };
+      case 'mark-all-read':
+        for (const id of request.ids) this.read.add(id);
+        return { undoToken: 'tok-all' };
+      case 'save':
+        this.saved.add(request.paper.id);
+        return { undoToken: 'tok-save' };
+      case 'unsave':
+        this.saved.delete(request.id);
+        return { undoToken: 'tok-unsave' };
+      default:
+        return null;
+    }
+  }
+
+  count(type: Request['type']): number {
+    return this.log.filter((r) => r.type === type).length;
+  }
+
+  last<T extends Request['type']>(type: T): Extract<Request, { type: T }> | undefined {
+    return this.log.filter((r): r is Extract<Request, { type: T }> => r.type === type).at(-1);
+  }
+}
+
+export type SessionHarness = { session: PageSession; setUrl: (path: string) => void; abort: AbortController };
+
+export function makeSession(doc: Document, path: string): SessionHarness {
+  let url = hfUrl(path);
+  const abort = new AbortController();
+  const request = createMessenger({ onDead: () => abort.abort(), sleep: async () => {} });
+  const session = new PageSession({
+    doc, currentUrl: () => url, parse: parsePapersPage, request, applyFilters: fakeFilters, now: () => 1_000, signal: abort.signal,
+  });
+  return { session, setUrl: (p) => (url = hfUrl(p)), abort };
+}

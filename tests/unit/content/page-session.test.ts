@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SHOWN_BATCH } from '../../../lib/content/page-session';
+import { buildPaperPage, buildPeriodPage, buildTrendingPage, makeItems } from '../../fixtures/pages';
+import { FakeBackground, makeSession, rule, toDocument as loadPage } from './helpers';
+
+let bg: FakeBackground;
+beforeEach(() => {
+  bg = new FakeBackground();
+  bg.install();
+});
+
+let doc: Document;
+const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('page session', () => {
+  it('sends one cards-shown per batch of at most 500 (600 cards → 2 messages) and reports once', async () => {
+    const items = makeItems(600);
+    doc = loadPage(buildPeriodPage(items, { periodType: 'week', dateString: '2026-W30' }));
+    const { session } = makeSession(doc, '/papers/week/2026-W30');
+    await session.navigate();
+    expect(bg.count('cards-shown')).toBe(2);
+    const sizes = bg.log.flatMap((r) => (r.type === 'cards-shown' ? [r.papers.length] : []));
+    expect(sizes).toEqual([SHOWN_BATCH, 100]);
+    expect(bg.count('get-page-context')).toBe(1);
+    expect(doc.querySelectorAll('[data-pi-state="new"]')).toHaveLength(600);
+    const report = bg.last('report-page');
+    expect(report?.summary.counts).toEqual({ total: 600, new: 600, unread: 600, hidden: 0 });
+    expect(report?.summary.kind).toBe('week');
+  }, 20_000); // building and parsing a 600-card page in happy-dom takes a few seconds
+
+  it('maps store states: new stays new for the page view; reload shows unread; read shows read', async () => {
+    const items = makeItems(3);
+    const [a, b] = items.map((i) => i.paper.id);
+    if (!a || !b) throw new Error('ids');
+    bg.read.add(b);
+    doc = loadPage(buildTrendingPage(items));
+    const first = makeSession(doc, '/papers/trending');
+    await first.session.navigate();
+    expect(stateOf(a)).toBe('new');
+    expect(stateOf(b)).toBe('read');
+
+    await first.session.onStoreChanged({ type: 'store-changed', ids: [a] });
+    expect(stateOf(a)).toBe('new'); // still new during this page view
+    expect(bg.count('get-states')).toBe(1);
+
+    await first.session.navigate(); // a new page load (reload or soft navigation)
+    expect(stateOf(a)).toBe('unread');
+    expect(bg.last('report-page')?.summary.counts).toEqual({ total: 3, new: 0, unread: 2, hidden: 0 });
+  });
+
+  it('hides filtered cards, counts them, and re-applies when rules change', async () => {
+    const items = makeItems(4);
+    const [first] = items;
+    if (!first) throw new Error('items');
+    const word = (first.paper.title ?? '').split(' ')[0] ?? '';
+    bg.rules = [rule(word, 'hide')];
+    doc = loadPage(buildTrendingPage(items));
+    const { session } = makeSession(doc, '/papers/trending');
+    await session.navigate();
+    const card = doc.querySelector(`[data-pi-id="${first.paper.id}"]`);
+    expect(card?.getAttribute('data-pi-filter')).toBe('hidden');
+    expect(bg.last('report-page')?.summary.counts.hidden).toBeGreaterThanOrEqual(1);
+
+    bg.rules = [];
+    await session.onStoreChanged({ type: 'store-changed', rules: true });
+    expect(card?.hasAttribute('data-pi-filter')).toBe(false);
+    expect(bg.last('report-page')?.summary.counts.hidden).toBe(0);
+  });
+
+  it('retries a failed cards-shown with the same loadId', async () => {
+    doc = loadPage(buildTrendingPage(makeItems(2)));
+    const { session } = makeSession(doc, '/papers/trending');
+    bg.failCardsShown = 2; // the service worker is restarting
+    await session.navigate();
+    expect(bg.count('cards-shown')).toBe(3);
+    const shown = bg.log.filter((r) => r.type === 'cards-shown');
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(shown.map((r) => (r.type === 'cards-shown' ? r.loadId : ''))).size).toBe(1);
+    expect(doc.querySelectorAll('[data-pi-state="new"]')).toHaveLength(2);
+  });
+
+  it('drops a stale answer after a soft navigation and never reuses the old page', async () => {
+    const week = makeItems(5);
+    doc = loadPage(buildPeriodPage(week.slice(0, 2), { periodType: 'week', dateString: '2026-W30' }));
+    const h = makeSession(doc, '/papers/week/2026-W30');
+    let release = () => {};
+    bg.gate = new Promise((resolve) => (release = () => resolve()));
+    const pending = h.session.navigate();
+    while (bg.count('cards-shown') === 0) await settle();
+    // HF switches to another week without a reload; the old answer arrives afterwards.
+    doc.body.innerHTML = loadPage(buildPeriodPage(week.slice(2), { periodType: 'week', dateString: '2026-W31' })).body.innerHTML;
+    h.setUrl('/papers/week/2026-W31');
+    bg.gate = null;
+    const next = h.session.navigate();
+    await next;
+    release();
+    await pending;
+    const ids = [...doc.querySelectorAll('[data-pi-id]')].map((el) => el.getAttribute('data-pi-id'));
+    expect(ids).toEqual(week.slice(2).map((i) => i.paper.id));
+    const loads = new Set(bg.log.flatMap((r) => (r.type === 'cards-shown' ? [r.loadId] : [])));
+    expect(loads.size).toBe(2);
+    expect(bg.last('report-page')?.summary.url).toBe('https://huggingface.co/papers/week/2026-W31');
+  });
+
+  it("on a paper's own page: records it, marks it read, adds a Save button after the h1, reports kind paper", async () => {
+    const [item] = makeItems(1);
+    if (!item) throw new Error('item');
+    doc = loadPage(buildPaperPage(item));
+    const { session } = makeSession(doc, `/papers/${item.paper.id}`);
+    await session.navigate();
+    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: [item.paper.id], read: true });
+    const save = doc.querySelector('h1 + [data-pi-ui] [data-pi-action="save"]');
+    expect(save?.getAttribute('aria-label')).toBe('Save to reading list');
+    expect(bg.last('report-page')?.summary.kind).toBe('paper');
+  });
+
+  it('re-annotates a replaced card with its known state without re-sending, and sends only unknown ones', async () => {
+    const items = makeItems(3);
+    doc = loadPage(buildTrendingPage(items.slice(0, 2)));
+    const { session } = makeSession(doc, '/papers/trending');
+    await session.navigate();
+    // HF re-renders the grid: same first two papers (new elements) plus a third.
+    const main = doc.querySelector('main');
+    if (!main) throw new Error('main');
+    main.innerHTML = loadPage(buildTrendingPage(items)).querySelector('main')?.innerHTML ?? '';
+    const { findCards } = await import('../../../lib/hf/parse-page');
+    await session.rescan(findCards(main, doc, new URL('https://huggingface.co/papers/trending')));
+    expect(bg.count('cards-shown')).toBe(2);
+    const second = bg.last('cards-shown');
+    expect(second?.papers.map((p) => p.id)).toEqual([items[2]?.paper.id]);
+    expect(doc.querySelectorAll('[data-pi-state="new"]')).toHaveLength(3);
+    expect(doc.querySelectorAll('[data-pi-ui="controls"]')).toHaveLength(3);
+  });
+});

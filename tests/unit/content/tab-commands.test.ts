@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseTabCommand } from '../../../lib/content/tab-commands';
+
+describe('tab commands are validated by hand', () => {
+  it('accepts store-changed with and without ids', () => {
+    expect(parseTabCommand({ type: 'store-changed' })).toEqual({ type: 'store-changed' });
+    expect(parseTabCommand({ type: 'store-changed', ids: ['2507.00001'], rules: true })).toEqual({ type: 'store-changed', ids: ['2507.00001'], rules: true });
+  });
+
+  it('accepts show-undo-toast', () => {
+    expect(parseTabCommand({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' })).toEqual({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' });
+  });
+
+  it('refuses anything malformed', () => {
+    for (const bad of [null, 'store-changed', {}, { type: 'other' }, { type: 'store-changed', ids: ['x'] }, { type: 'store-changed', rules: 'yes' },
+      { type: 'show-undo-toast', token: '', label: 'x' }, { type: 'show-undo-toast', token: 't', label: 'x'.repeat(201) }]) {
+      expect(parseTabCommand(bad)).toBeNull();
+    }
+  });
+});
