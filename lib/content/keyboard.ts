@@ -106,7 +106,8 @@ export class Keyboard {
       if (this.overlay.closeOverlays()) event.preventDefault();
       return;
     }
-    if (!this.session.page || this.session.page.kind.name === 'paper') return;
+    // Keys typed in our menu or dialog are theirs (they arrive retargeted to the overlay host).
+    if (this.overlay.isOpen() || !this.session.page || this.session.page.kind.name === 'paper') return;
     const doc = this.session.deps.doc;
     const global: Record<string, () => void> = {
       j: () => this.move(1),

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PageActions } from '../../../lib/content/actions';
+import { listenForClicks } from '../../../lib/content/clicks';
+import { lifetimeOf } from '../../../lib/content/lifetime';
+import { muteChoices } from '../../../lib/content/mute-menu';
+import { Overlay } from '../../../lib/content/toast';
+import { buildTrendingPage, makeItem } from '../../fixtures/pages';
+import { FakeBackground, loadPage, makeSession, rule } from './helpers';
+
+const ITEMS = [
+  makeItem('2507.00001', 'Scaling laws for agents', { ai_keywords: ['scaling laws', 'agents'] }),
+  makeItem('2507.00002', 'Diffusion models everywhere'),
+];
+
+let bg: FakeBackground;
+let abort: AbortController;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const card = (id: string) => document.querySelector<HTMLElement>(`[data-pi-id="${id}"]`);
+const control = (id: string, action: string) => card(id)?.querySelector<HTMLButtonElement>(`[data-pi-action="${action}"]`);
+const overlayRoot = () => document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot;
+
+beforeEach(async () => {
+  abort?.abort();
+  bg = new FakeBackground();
+  bg.install();
+  bg.rules = [rule('diffusion', 'hide')];
+  const doc = loadPage(buildTrendingPage(ITEMS));
+  const h = makeSession(doc, '/papers/trending');
+  abort = h.abort;
+  await h.session.navigate();
+  const overlay = new Overlay(doc, lifetimeOf(abort.signal));
+  const actions = new PageActions(h.session, overlay);
+  listenForClicks(doc, { session: h.session, actions, overlay, signal: abort.signal });
+});
+
+describe('card controls', () => {
+  it('Save toggles the reading list and shows a toast with Undo and Open reading list', async () => {
+    control('2507.00001', 'save')?.click();
+    await flush();
+    expect(bg.saved.has('2507.00001')).toBe(true);
+    expect(control('2507.00001', 'save')?.getAttribute('aria-label')).toBe('Remove from reading list');
+    const buttons = [...(overlayRoot()?.querySelectorAll('[role="status"] button') ?? [])].map((b) => b.textContent);
+    expect(buttons).toEqual(['Undo', 'Open reading list']);
+    const open = [...(overlayRoot()?.querySelectorAll<HTMLButtonElement>('[role="status"] button') ?? [])].at(-1);
+    open?.click();
+    await flush();
+    expect(bg.last('open-reading-list')).toEqual({ type: 'open-reading-list' });
+  });
+
+  it('Read toggles read and unread', async () => {
+    control('2507.00001', 'read')?.click();
+    await flush();
+    expect(card('2507.00001')?.getAttribute('data-pi-state')).toBe('read');
+    control('2507.00001', 'read')?.click();
+    await flush();
+    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: false });
+  });
+
+  it('clicking the title link marks the paper read before navigating', () => {
+    const title = card('2507.00001')?.querySelector<HTMLAnchorElement>('h3 a');
+    title?.addEventListener('click', (e) => e.preventDefault()); // keep happy-dom from navigating
+    title?.click();
+    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: true });
+  });
+
+  it('Show reveals a hidden card for this page view', () => {
+    expect(card('2507.00002')?.getAttribute('data-pi-filter')).toBe('hidden');
+    card('2507.00002')?.querySelector<HTMLButtonElement>('[data-pi-ui="placeholder"] button')?.click();
+    expect(card('2507.00002')?.getAttribute('data-pi-revealed')).toBe('true');
+  });
+
+  it('Mute… opens a menu of keywords and authors; arrows move, Escape returns focus; a choice sends mute', async () => {
+    const mute = control('2507.00001', 'mute');
+    mute?.click();
+    const menu = overlayRoot()?.querySelector<HTMLElement>('[role="menu"]');
+    const items = [...(menu?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    expect(items.slice(0, 2).map((i) => i.textContent)).toEqual(['“scaling laws”', '“agents”']);
+    expect(overlayRoot()?.activeElement).toBe(items[0]);
+    menu?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(overlayRoot()?.activeElement).toBe(items[1]);
+    menu?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(overlayRoot()?.querySelector('[role="menu"]')).toBeNull();
+    expect(document.activeElement).toBe(mute);
+
+    mute?.click();
+    overlayRoot()?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.click();
+    await flush();
+    expect(bg.last('mute')).toEqual({ type: 'mute', kind: 'keyword', pattern: 'scaling laws' });
+  });
+});
+
+describe('muteChoices', () => {
+  it('offers keywords then authors, deduplicated, at most 8 each', () => {
+    const choices = muteChoices({ id: '2507.00001', keywords: ['a', 'a', ' b '], authors: Array.from({ length: 12 }, (_, i) => `Author ${i}`) });
+    expect(choices.slice(0, 2)).toEqual([{ kind: 'keyword', pattern: 'a' }, { kind: 'keyword', pattern: 'b' }]);
+    expect(choices.filter((c) => c.kind === 'author')).toHaveLength(8);
+  });
+});

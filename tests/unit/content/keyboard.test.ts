@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PageActions } from '../../../lib/content/actions';
+import { Keyboard, nextIndex } from '../../../lib/content/keyboard';
+import { lifetimeOf } from '../../../lib/content/lifetime';
+import { Overlay } from '../../../lib/content/toast';
+import { buildTrendingPage, makeItem } from '../../fixtures/pages';
+import { FakeBackground, loadPage, makeSession, rule } from './helpers';
+
+describe('nextIndex', () => {
+  const ids = ['a', 'b', 'c', 'd'];
+  const none = () => false;
+  it('moves forward and back, starting at the ends when nothing is focused', () => {
+    expect(nextIndex(ids, null, 1, none)).toBe(0);
+    expect(nextIndex(ids, null, -1, none)).toBe(3);
+    expect(nextIndex(ids, 'b', 1, none)).toBe(2);
+    expect(nextIndex(ids, 'b', -1, none)).toBe(0);
+    expect(nextIndex(ids, 'd', 1, none)).toBe(-1);
+  });
+  it('skips hidden cards', () => {
+    const hidden = (id: string) => id === 'b' || id === 'c';
+    expect(nextIndex(ids, 'a', 1, hidden)).toBe(3);
+    expect(nextIndex(ids, 'd', -1, hidden)).toBe(0);
+  });
+});
+
+const ITEMS = [
+  makeItem('2507.00001', 'Scaling laws for agents'),
+  makeItem('2507.00002', 'Diffusion models everywhere'),
+  makeItem('2507.00003', 'Sparse attention at scale'),
+];
+
+let bg: FakeBackground;
+async function setUp() {
+  bg = new FakeBackground();
+  bg.install();
+  bg.rules = [rule('diffusion', 'hide')];
+  const doc = loadPage(buildTrendingPage(ITEMS));
+  const h = makeSession(doc, '/papers/trending');
+  await h.session.navigate();
+  const overlay = new Overlay(doc, lifetimeOf(h.abort.signal));
+  const actions = new PageActions(h.session, overlay);
+  const keyboard = new Keyboard(h.session, actions, overlay);
+  doc.addEventListener('keydown', keyboard.handle, { capture: true, signal: h.abort.signal });
+  return { doc, keyboard, abort: h.abort };
+}
+
+const press = (key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('keyboard on a papers list', () => {
+  let env: Awaited<ReturnType<typeof setUp>>;
+  beforeEach(async () => {
+    env?.abort.abort();
+    env = await setUp();
+  });
+
+  it('j/k move between cards, skipping the hidden one, and focus the card', () => {
+    press('j');
+    expect(env.keyboard.focused).toBe('2507.00001');
+    expect(document.activeElement?.getAttribute('data-pi-id')).toBe('2507.00001');
+    press('j');
+    expect(env.keyboard.focused).toBe('2507.00003'); // 00002 is hidden by "diffusion"
+    expect(document.querySelector('[data-pi-id="2507.00003"]')?.getAttribute('data-pi-focused')).toBe('true');
+    press('k');
+    expect(env.keyboard.focused).toBe('2507.00001');
+  });
+
+  it('s saves and r marks read the focused card', async () => {
+    press('j');
+    press('s');
+    press('r');
+    await flush();
+    expect(bg.saved.has('2507.00001')).toBe(true);
+    expect(bg.read.has('2507.00001')).toBe(true);
+    const card = document.querySelector('[data-pi-id="2507.00001"]');
+    expect(card?.getAttribute('data-pi-saved')).toBe('true');
+    expect(card?.getAttribute('data-pi-state')).toBe('read');
+  });
+
+  it('Shift+A marks every visible card read in one message and offers Undo; u undoes', async () => {
+    press('A', { shiftKey: true });
+    await flush();
+    expect(bg.last('mark-all-read')?.ids).toEqual(['2507.00001', '2507.00003']);
+    const host = document.querySelector('[data-pi-ui="overlay"]');
+    const toast = host?.shadowRoot?.querySelector('[role="status"]');
+    expect(toast?.textContent).toContain('Marked 2 papers read');
+    expect([...(toast?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toContain('Undo');
+    press('u');
+    await flush();
+    expect(bg.last('undo')).toEqual({ type: 'undo', token: 'tok-all' });
+  });
+
+  it('ignores keys typed in a text field or with modifiers', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    press('j', {}, input);
+    press('j', { ctrlKey: true });
+    expect(env.keyboard.focused).toBeNull();
+  });
+
+  it('? opens the help dialog listing the keys; Escape closes it', () => {
+    press('?');
+    const dialog = document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="dialog"]');
+    expect(dialog?.textContent).toContain('Mark all on this page read');
+    press('Escape');
+    expect(document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="dialog"]')).toBeNull();
+  });
+});
