@@ -61,7 +61,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path) || 'the file';
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? `${where} is missing` : `${where} should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    // Zod 4 leaves `input` out of issues unless asked, so "missing" is read from its message.
+    return /received undefined/.test(issue.message) ? `${where} is missing` : `${where} should be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
   }
   // Our own schema messages read as predicates ("not an arXiv id"); Zod's own ones get a colon.
   return /^not /.test(issue.message) ? `${where} is ${issue.message}` : `${where}: ${issue.message}`;
