@@ -199,14 +199,18 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       for (const v of event.versions) if (v.scriptURL === scriptUrl) statuses.push(v.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
+    const before = statuses.length;
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitFor(() => statuses.at(-1) === 'stopped', 10_000, 'the service worker did not stop');
+    // An open extension page may wake it again at once, so look for 'stopped' anywhere after the call.
+    await waitFor(() => statuses.indexOf('stopped', before) >= 0, 10_000, 'the service worker did not stop');
+    const stoppedAt = statuses.indexOf('stopped', before);
     // Any message wakes it; get-page-context has no side effects.
     await page.evaluate(async () => {
       const { chrome } = globalThis as unknown as ExtensionGlobal;
-      await chrome.runtime.sendMessage({ type: 'get-page-context' });
+      // The event alone wakes the worker; a missing listener must not fail the restart.
+      await chrome.runtime.sendMessage({ type: 'get-page-context' }).catch(() => undefined);
     });
-    await waitFor(() => statuses.at(-1) === 'running', 10_000, 'the service worker did not start again');
+    await waitFor(() => statuses.indexOf('running', stoppedAt) >= 0, 10_000, 'the service worker did not start again');
     await cdp.send('ServiceWorker.disable');
     await cdp.detach();
   }
