@@ -1,5 +1,5 @@
 import { FILTER_PATTERN_MAX, type FilterField, type FilterRule } from './rule';
-import { keywordRegex } from './keyword';
+import { keywordRegex, keywordRequirements } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
 import type { PaperMeta } from '../paper';
 import type { PaperTexts } from './text';
@@ -73,23 +73,33 @@ export interface CompiledRule {
 
 type TextTest = (texts: PaperTexts) => boolean;
 
-function textTest(re: RegExp, fields: readonly FilterField[], folded: boolean): TextTest {
-  return (texts) => {
-    const src = folded ? texts.folded : texts.raw;
-    return fields.some((f) => src[f].some((s) => re.test(s)));
-  };
+function regexTest(re: RegExp, fields: readonly FilterField[]): TextTest {
+  return (texts) => fields.some((f) => texts.raw(f).some((s) => re.test(s)));
+}
+
+/** Keyword test: cheap token-set pre-check first, the regex only on papers that could match. */
+function keywordTest(pattern: string, fields: readonly FilterField[]): TextTest | null {
+  const re = keywordRegex(pattern);
+  if (re === null) return null;
+  const reqs = keywordRequirements(pattern);
+  return (texts) =>
+    fields.some((f) => {
+      if (reqs !== null) {
+        const tokens = texts.tokens(f);
+        if (!reqs.some((words) => words.every((w) => tokens.has(w)))) return false;
+      }
+      return texts.folded(f).some((s) => re.test(s));
+    });
 }
 
 /** The test for a pattern of this kind; for min-upvotes the pattern part is a text test of `unless`. */
 function buildTextTest(kind: FilterRule['kind'], pattern: string, fields: readonly FilterField[]): TextTest | null {
   if (kind === 'regex') {
     const re = compileUserRegex(pattern);
-    return re instanceof RegExp ? textTest(re, fields, false) : null;
+    return re instanceof RegExp ? regexTest(re, fields) : null;
   }
-  const re = keywordRegex(pattern);
-  if (re === null) return null;
   // Author rules always look at author names, whatever fields say: that is what "author" means.
-  return textTest(re, kind === 'author' ? ['authors'] : fields, true);
+  return keywordTest(pattern, kind === 'author' ? ['authors'] : fields);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fold } from './text';
+import { fold, wordRuns } from './text';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -20,12 +20,26 @@ function bounded(alt: string): string {
   return `${CJK.test(first) ? '' : BEFORE}(?:${alt})${CJK.test(last) ? '' : AFTER}`;
 }
 
-export function keywordRegex(pattern: string): RegExp | null {
-  const alts = pattern
+const alternatives = (pattern: string) =>
+  pattern
     .split(',')
     .map((a) => fold(a).trim())
-    .filter((a) => a.length > 0)
-    .map((a) => a.split(/\s+/u).map(escapeRegex).join('\\s+'));
+    .filter((a) => a.length > 0);
+
+export function keywordRegex(pattern: string): RegExp | null {
+  const alts = alternatives(pattern).map((a) => a.split(/\s+/u).map(escapeRegex).join('\\s+'));
   if (alts.length === 0) return null;
   return new RegExp(alts.map(bounded).join('|'), 'u');
+}
+
+/**
+ * For each alternative, the word runs that must appear as whole tokens of the text for it to
+ * match (every run of a keyword is bounded by punctuation/space in the keyword or by the
+ * lookarounds). Null when an alternative cannot be pre-checked this way (CJK, no word at all):
+ * then the regex alone decides. This lets most papers be ruled out with a few Set lookups.
+ */
+export function keywordRequirements(pattern: string): string[][] | null {
+  const reqs = alternatives(pattern).map(wordRuns);
+  const usable = reqs.every((r) => r.length > 0 && !r.some((w) => CJK.test(w)));
+  return usable ? reqs : null;
 }

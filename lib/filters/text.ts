@@ -9,34 +9,57 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** The texts of one paper, computed once per pass and shared by every rule. */
-export interface PaperTexts {
-  raw: Record<FilterField, string[]>;
-  folded: Record<FilterField, string[]>;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Maximal runs of letters/numbers: what whole-word keywords are made of. */
+export function wordRuns(text: string): string[] {
+  return text.match(WORD_RUN) ?? [];
+}
+
+/**
+ * The texts of one paper, computed lazily once per pass and shared by every rule: regex-only rule
+ * sets never pay for folding, keyword rules share one token set per field.
+ */
+export class PaperTexts {
+  private readonly foldedCache = new Map<FilterField, string[]>();
+  private readonly tokenCache = new Map<FilterField, Set<string>>();
+  private readonly rawCache = new Map<FilterField, string[]>();
+
+  constructor(private readonly paper: PaperMeta) {}
+
+  raw(field: FilterField): string[] {
+    let v = this.rawCache.get(field);
+    if (!v) this.rawCache.set(field, (v = rawField(this.paper, field).map(clip)));
+    return v;
+  }
+
+  folded(field: FilterField): string[] {
+    let v = this.foldedCache.get(field);
+    if (!v) this.foldedCache.set(field, (v = this.raw(field).map(fold)));
+    return v;
+  }
+
+  tokens(field: FilterField): Set<string> {
+    let v = this.tokenCache.get(field);
+    if (!v) this.tokenCache.set(field, (v = new Set(this.folded(field).flatMap(wordRuns))));
+    return v;
+  }
 }
 
 const clip = (s: string) => (s.length > FIELD_TEXT_MAX ? s.slice(0, FIELD_TEXT_MAX) : s);
 
-function rawFields(p: PaperMeta): Record<FilterField, string[]> {
-  // The abstract field covers HF's AI summary too: users mute a topic, not a field name.
-  const abstract = [p.summary, p.aiSummary].filter((s): s is string => typeof s === 'string');
-  return {
-    title: p.title === undefined ? [] : [clip(p.title)],
-    abstract: abstract.map(clip),
-    keywords: (p.keywords ?? []).map(clip),
-    authors: (p.authors ?? []).map(clip),
-  };
+function rawField(p: PaperMeta, field: FilterField): string[] {
+  switch (field) {
+    case 'title':
+      return p.title === undefined ? [] : [p.title];
+    case 'abstract':
+      // The abstract field covers HF's AI summary too: users mute a topic, not a field name.
+      return [p.summary, p.aiSummary].filter((s): s is string => typeof s === 'string');
+    case 'keywords':
+      return p.keywords ?? [];
+    case 'authors':
+      return p.authors ?? [];
+  }
 }
 
-export function paperTexts(p: PaperMeta): PaperTexts {
-  const raw = rawFields(p);
-  return {
-    raw,
-    folded: {
-      title: raw.title.map(fold),
-      abstract: raw.abstract.map(fold),
-      keywords: raw.keywords.map(fold),
-      authors: raw.authors.map(fold),
-    },
-  };
-}
+export const paperTexts = (p: PaperMeta): PaperTexts => new PaperTexts(p);
