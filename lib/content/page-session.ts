@@ -63,6 +63,14 @@ export class PageSession {
     await this.addCards(page, parsed.cards);
   }
 
+  /** `wxt:locationchange`: a hash-only change (`#community`) is the same page view, keep its "new". */
+  async onLocationChange(): Promise<void> {
+    const withoutHash = (url: URL) => url.href.replace(/#.*$/, '');
+    const current = this.page?.url;
+    if (current && withoutHash(current) === withoutHash(this.deps.currentUrl())) return;
+    await this.navigate();
+  }
+
   teardownPage(): void {
     this.page = null;
     clearAll(this.deps.doc);

@@ -64,7 +64,7 @@ export function startPapersInbox({ life, applyFilters, stop, onLocationChange }:
   onLocationChange(() => {
     scroll.reset();
     keyboard.focused = null;
-    void session.navigate();
+    void session.onLocationChange();
   });
   life.signal.addEventListener('abort', () => session.teardownPage(), { once: true });
   void session.navigate();
