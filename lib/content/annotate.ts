@@ -12,7 +12,14 @@ export const FOR_ATTR = 'data-pi-for';
 
 const FILTER_VALUE: Record<FilterAction, string> = { hide: 'hidden', dim: 'dimmed', highlight: 'highlighted' };
 
-type Parts = { strip: HTMLElement; save: HTMLButtonElement; read: HTMLButtonElement; reason: HTMLElement; placeholder: HTMLElement };
+type Parts = {
+  strip: HTMLElement;
+  save: HTMLButtonElement;
+  read: HTMLButtonElement;
+  reason: HTMLElement;
+  /** Only created once the card is hidden by a filter: most cards never need one. */
+  placeholder: HTMLElement | null;
+};
 
 // Per card element, the parts we injected: no querySelector per update on a 1,000-card page.
 const partsByCard = new WeakMap<HTMLElement, Parts>();
@@ -61,28 +68,31 @@ function buildStrip(doc: Document, id: string): Parts {
   mute.setAttribute('aria-haspopup', 'menu');
   const reason = uiElement(doc, 'span', 'reason', id);
   strip.append(save, read, mute, reason);
-  const placeholder = uiElement(doc, 'div', 'placeholder', id);
-  return { strip, save, read, reason, placeholder };
+  return { strip, save, read, reason, placeholder: null };
 }
 
 /** A card that is itself a link (2023 markup) gets its UI next to it: no buttons inside an `<a>`. */
-function place(card: HTMLElement, parts: Parts): void {
-  if (card.tagName === 'A') {
-    card.before(parts.placeholder);
-    card.after(parts.strip);
-  } else {
-    card.prepend(parts.placeholder);
-    card.append(parts.strip);
-  }
+function place(card: HTMLElement, strip: HTMLElement): void {
+  if (card.tagName === 'A') card.after(strip);
+  else card.append(strip);
+}
+
+function ensurePlaceholder(card: HTMLElement, parts: Parts, id: string): HTMLElement {
+  if (parts.placeholder) return parts.placeholder;
+  const placeholder = uiElement(card.ownerDocument, 'div', 'placeholder', id);
+  if (card.tagName === 'A') card.before(placeholder);
+  else card.prepend(placeholder);
+  parts.placeholder = placeholder;
+  return placeholder;
 }
 
 function ensureParts(card: HTMLElement, id: string): Parts {
   const known = partsByCard.get(card);
   if (known && known.strip.getAttribute(FOR_ATTR) === id && known.strip.isConnected) return known;
   known?.strip.remove();
-  known?.placeholder.remove();
+  known?.placeholder?.remove();
   const parts = buildStrip(card.ownerDocument, id);
-  place(card, parts);
+  place(card, parts.strip);
   partsByCard.set(card, parts);
   return parts;
 }
@@ -114,7 +124,7 @@ export function annotateCard(card: HTMLElement, view: CardView): void {
   setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
   setAttr(parts.read, 'aria-pressed', String(read));
   parts.reason.textContent = verdict && verdict.action !== 'hide' ? verdict.reason : '';
-  if (verdict?.action === 'hide') renderPlaceholder(parts.placeholder, id, verdict.reason);
+  if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
 }
 
 const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-focused'];
@@ -124,7 +134,7 @@ export function clearCard(card: HTMLElement): void {
   for (const name of CONTRACT) card.removeAttribute(name);
   const parts = partsByCard.get(card);
   parts?.strip.remove();
-  parts?.placeholder.remove();
+  parts?.placeholder?.remove();
   partsByCard.delete(card);
 }
 

@@ -50,9 +50,8 @@ export class PageModel {
   /** Applies the store's answer; a later answer never turns a "new" card back into unread. */
   setState(id: string, state: PaperState, firstAnswer: boolean): void {
     if (firstAnswer && state === 'new') this.newIds.add(id);
-    const current = this.states.get(id);
-    if (current === 'new' && state === 'unread') return;
-    this.states.set(id, state);
+    // "New" holds for the whole page view: back to unread (an undo, a toggle) means new again.
+    this.states.set(id, state === 'unread' && this.newIds.has(id) ? 'new' : state);
   }
 
   /** Merges stored metadata under what the page itself showed (the page is fresher). */

@@ -49,6 +49,21 @@ describe('page session', () => {
     expect(bg.last('report-page')?.summary.counts).toEqual({ total: 3, new: 0, unread: 2, hidden: 0 });
   });
 
+  it('a new card read and then unread again (undo) shows as new for the rest of the page view', async () => {
+    const items = makeItems(2);
+    const id = items[0]?.paper.id ?? '';
+    doc = loadPage(buildTrendingPage(items));
+    const { session } = makeSession(doc, '/papers/trending');
+    await session.navigate();
+    bg.read.add(id);
+    await session.onStoreChanged({ type: 'store-changed', ids: [id] });
+    expect(stateOf(id)).toBe('read');
+    expect(bg.last('report-page')?.summary.counts).toEqual({ total: 2, new: 1, unread: 1, hidden: 0 });
+    bg.read.delete(id);
+    await session.onStoreChanged({ type: 'store-changed', ids: [id] });
+    expect(stateOf(id)).toBe('new');
+  });
+
   it('hides filtered cards, counts them, and re-applies when rules change', async () => {
     const items = makeItems(4);
     const [first] = items;
