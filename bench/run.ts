@@ -1,0 +1,375 @@
+/**
+ * Benchmarks of the built extension (.output/chrome-mv3) in real Chromium, each against a baseline
+ * measured in the same run. `npm run bench` (= `wxt build && node --import tsx bench/run.ts`).
+ * Prints a table (metric, value, target, met/missed) and writes bench/results.json.
+ * Timings are never assertions in `npm test`: this is the only place they are measured.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension, type ExtensionHarness } from '../tests/e2e/harness';
+import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
+import type { FilterRule } from '../lib/filters/rule';
+import type { PaperMeta } from '../lib/paper';
+import { seedStore, type SeedResult } from './seed';
+
+type Row = { metric: string; value: number | null; unit: string; target: string; met: boolean | null; note?: string };
+const rows: Row[] = [];
+const extra: Record<string, unknown> = {};
+
+function record(metric: string, value: number | null, unit: string, target: string, met: boolean | null, note?: string): void {
+  rows.push({ metric, value: value === null ? null : Math.round(value * 100) / 100, unit, target, met, ...(note ? { note } : {}) });
+}
+
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (s[lo] ?? Number.NaN) + ((s[hi] ?? Number.NaN) - (s[lo] ?? Number.NaN)) * (pos - lo);
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e));
+
+// ---------------------------------------------------------------------------------------------
+// (1) + (2) Page annotation and long tasks
+// ---------------------------------------------------------------------------------------------
+
+type PageRun = { annotateMs: number; longTasksAfterDcl: number[]; maxLongTaskAfterDcl: number };
+
+/**
+ * Installed before any page script: counts cards whose `data-pi-state` appears (a MutationObserver,
+ * cheap per record) and records long tasks. Time origin: DOMContentLoaded start.
+ */
+function measurementScript(expected: number): void {
+  type Probe = { done: number | null; count: number; longtasks: { start: number; dur: number }[] };
+  const probe: Probe = { done: null, count: 0, longtasks: [] };
+  (window as unknown as { __pi: Probe }).__pi = probe;
+  const seen = new WeakSet<Node>();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longtasks.push({ start: e.startTime, dur: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (!seen.has(r.target)) {
+        seen.add(r.target);
+        probe.count += 1;
+      }
+    }
+    if (probe.done === null && probe.count >= expected) probe.done = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-pi-state'] });
+}
+
+/** The bare work the extension must do, done by a page script at DOMContentLoaded (baseline). */
+function baselineScript(): void {
+  if (location.pathname !== '/bench-baseline') return;
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const article of Array.from(document.querySelectorAll('article'))) {
+      const link = Array.from(article.querySelectorAll('a[href^="/papers/"]')).find((a) => /^\/papers\/\d{4}\.\d{4,5}$/.test(a.getAttribute('href') ?? ''));
+      if (!link) continue;
+      const id = (link.getAttribute('href') ?? '').slice('/papers/'.length);
+      article.setAttribute('data-pi-id', id);
+      article.setAttribute('data-pi-state', 'new');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Save';
+      article.append(button);
+    }
+    void document.body.offsetHeight; // force layout, as annotating for real does
+  });
+}
+
+async function measurePage(h: ExtensionHarness, pathName: string, cards: number): Promise<PageRun> {
+  const page = await h.context.newPage();
+  try {
+    await page.addInitScript(measurementScript, cards);
+    await page.addInitScript(baselineScript);
+    await page.goto(`https://huggingface.co${pathName}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { __pi: { done: number | null } }).__pi.done !== null, undefined, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    await page.waitForTimeout(500); // trailing long tasks
+    return await page.evaluate(() => {
+      const probe = (window as unknown as { __pi: { done: number; longtasks: { start: number; dur: number }[] } }).__pi;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const dcl = nav?.domContentLoadedEventStart ?? 0;
+      const after = probe.longtasks.filter((t) => t.start + t.dur >= dcl).map((t) => t.dur);
+      return { annotateMs: probe.done - dcl, longTasksAfterDcl: after, maxLongTaskAfterDcl: after.length ? Math.max(...after) : 0 };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void> {
+  for (const n of [100, 1_000, 5_000]) {
+    const html = buildTrendingPage(makeItems(n));
+    h.site.serve('/papers/trending', html);
+    h.site.serve('/bench-baseline', html);
+    const ext: PageRun[] = [];
+    const base: PageRun[] = [];
+    // Warm-up (first visit writes every paper; later visits are the common case) — reported apart.
+    let firstVisit: number | null = null;
+    try {
+      firstVisit = (await measurePage(h, '/papers/trending', n)).annotateMs;
+      await measurePage(h, '/bench-baseline', n);
+      for (let i = 0; i < runs; i++) {
+        // Alternate so machine noise hits both sides alike.
+        ext.push(await measurePage(h, '/papers/trending', n));
+        base.push(await measurePage(h, '/bench-baseline', n));
+      }
+    } catch (e) {
+      record(`annotate ${n} cards (DOMContentLoaded → all annotated)`, null, 'ms', 'ratio ≤ 1.5× baseline', false, errorText(e));
+      continue;
+    }
+    const extMs = median(ext.map((r) => r.annotateMs));
+    const baseMs = median(base.map((r) => r.annotateMs));
+    const ratio = extMs / baseMs;
+    extra[`annotate_${n}`] = { runs: ext.map((r) => r.annotateMs), baselineRuns: base.map((r) => r.annotateMs), firstVisitMs: firstVisit };
+    record(`annotate ${n} cards, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
+    record(`annotate ${n} cards, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
+    record(`annotate ${n} cards: extension / baseline`, ratio, '×', '≤ 1.5', ratio <= 1.5);
+    const extMax = Math.max(...ext.map((r) => r.maxLongTaskAfterDcl));
+    const baseMax = Math.max(...base.map((r) => r.maxLongTaskAfterDcl));
+    record(`longest task after DOMContentLoaded, ${n} cards (extension page)`, extMax, 'ms', n <= 1_000 ? '≤ 50' : '—', n <= 1_000 ? extMax <= 50 : null, `baseline page ${baseMax.toFixed(0)} ms`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (3) Store at scale
+// ---------------------------------------------------------------------------------------------
+
+type ChromeRuntime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+async function benchStore(h: ExtensionHarness): Promise<void> {
+  let seed: SeedResult;
+  const list = await h.openReadingList();
+  try {
+    seed = await seedStore(list, { papers: 100_000, saved: 5_000 });
+  } catch (e) {
+    record('seed 100,000 papers + 5,000 saved', null, 's', '—', false, errorText(e));
+    return;
+  } finally {
+    await list.close();
+  }
+  record('seed 100,000 papers + 5,000 saved (raw IndexedDB, setup only)', seed.ms / 1000, 's', '—', null);
+
+  // State lookup for a 200-card page, as a content script asks it.
+  const ext = await h.extPage();
+  const ids = seed.ids.filter((_, i) => i % 500 === 0).slice(0, 200);
+  try {
+    const times = await ext.evaluate(async (ids: string[]) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeRuntime };
+      const out: number[] = [];
+      for (let i = 0; i < 55; i++) {
+        const t0 = performance.now();
+        const reply = (await chrome.runtime.sendMessage({ type: 'get-states', ids })) as { ok?: boolean; error?: string };
+        if (!reply?.ok) throw new Error(`get-states failed: ${reply?.error ?? 'no reply'}`);
+        if (i >= 5) out.push(performance.now() - t0); // 5 warm-up calls
+      }
+      return out;
+    }, ids);
+    record('get-states for 200 ids, 100k papers stored (p50)', quantile(times, 0.5), 'ms', '—', null);
+    record('get-states for 200 ids, 100k papers stored (p95)', quantile(times, 0.95), 'ms', '≤ 25', quantile(times, 0.95) <= 25);
+  } catch (e) {
+    record('get-states for 200 ids, 100k papers stored (p95)', null, 'ms', '≤ 25', false, errorText(e));
+  }
+
+  // Popup first render with counts, for a tab showing a 200-card page.
+  try {
+    const page = await h.openPapersPage('/papers/trending', buildTrendingPage(makeItems(200)));
+    await page.waitForFunction(() => document.querySelectorAll('[data-pi-state]').length === 200, undefined, { timeout: 60_000 });
+    const tabId = await h.pageTabId(page);
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const popup = await h.context.newPage();
+      await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`, { waitUntil: 'commit' });
+      times.push(await firstAppearance(popup, '[data-pi-count="total"]'));
+      await popup.close();
+    }
+    const t = median(times.slice(1));
+    record('popup first render with counts (median of 5 after 1 warm-up)', t, 'ms', '≤ 150', t <= 150);
+    await page.close();
+  } catch (e) {
+    record('popup first render with counts', null, 'ms', '≤ 150', false, errorText(e));
+  }
+
+  // Reading list with 5,000 saved: first row, then one search keystroke.
+  try {
+    const firsts: number[] = [];
+    const keys: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const rl = await h.context.newPage();
+      await rl.goto(`chrome-extension://${h.extensionId}/reading-list.html`, { waitUntil: 'commit' });
+      firsts.push(await firstAppearance(rl, '[data-pi-id]'));
+      await rl.waitForTimeout(300);
+      keys.push(await keystrokeToRows(rl, 'z'));
+      await rl.close();
+    }
+    const first = median(firsts.slice(1));
+    const key = median(keys.slice(1));
+    record('reading list first row, 5,000 saved (median of 3 after 1 warm-up)', first, 'ms', '≤ 300', first <= 300);
+    record('reading list search keystroke → rows updated', key, 'ms', '≤ 50', key <= 50);
+  } catch (e) {
+    record('reading list with 5,000 saved', null, 'ms', '≤ 300 / ≤ 50', false, errorText(e));
+  }
+}
+
+/** ms from navigation start until `selector` first matches (checked every frame). */
+async function firstAppearance(page: Page, selector: string): Promise<number> {
+  const handle = await page.waitForFunction((sel: string) => (document.querySelector(sel) ? performance.now() : false), selector, {
+    timeout: 60_000,
+    polling: 'raf',
+  });
+  return Number(await handle.jsonValue());
+}
+
+/** Types one character in the reading list's search box; ms from keydown to the list's first DOM change. */
+async function keystrokeToRows(page: Page, char: string): Promise<number> {
+  const search = page.getByRole('searchbox', { name: 'Search reading list' });
+  await search.focus();
+  await page.evaluate(() => {
+    type KeyProbe = { down: number | null; changed: number | null };
+    const probe: KeyProbe = { down: null, changed: null };
+    (window as unknown as { __key: KeyProbe }).__key = probe;
+    window.addEventListener('keydown', (e) => (probe.down ??= e.timeStamp), { capture: true, once: true });
+    const list = document.querySelector('[data-pi-id]')?.parentElement ?? document.body;
+    new MutationObserver(() => {
+      if (probe.down !== null) probe.changed ??= performance.now();
+    }).observe(list, { childList: true, subtree: true, characterData: true });
+  });
+  await page.keyboard.type(char);
+  const handle = await page.waitForFunction(
+    () => {
+      const p = (window as unknown as { __key: { down: number | null; changed: number | null } }).__key;
+      return p.changed !== null && p.down !== null ? p.changed - p.down : false;
+    },
+    undefined,
+    { timeout: 10_000, polling: 'raf' },
+  );
+  return Number(await handle.jsonValue());
+}
+
+// ---------------------------------------------------------------------------------------------
+// (4) Filters in Node
+// ---------------------------------------------------------------------------------------------
+
+async function benchFilters(): Promise<void> {
+  try {
+    const { applyTopicFilters } = await import('../lib/filters/match');
+    const papers: PaperMeta[] = makeItems(1_000).map((item) => ({
+      id: item.paper.id,
+      title: item.paper.title,
+      summary: item.paper.summary,
+      authors: (item.paper.authors ?? []).flatMap((a) => (a?.name ? [a.name] : [])),
+      keywords: item.paper.ai_keywords,
+      upvotes: item.paper.upvotes,
+    }));
+    const words = ['diffusion', 'reinforcement learning', 'protein', 'agent', 'benchmark', 'video', 'robot', 'speech', 'graph', 'quantum'];
+    const now = Date.UTC(2026, 10, 23);
+    const rules: FilterRule[] = Array.from({ length: 100 }, (_, i) => {
+      const kind: FilterRule['kind'] = i % 10 === 9 ? 'regex' : i % 10 === 8 ? 'author' : i % 10 === 7 ? 'min-upvotes' : 'keyword';
+      const pattern = kind === 'regex' ? `\\b${words[i % words.length]}s?\\b` : kind === 'author' ? `Author ${i}` : kind === 'min-upvotes' ? '5' : `${words[i % words.length]} ${i}`;
+      return { id: `r${i}`, pattern, kind, fields: ['title', 'abstract', 'keywords'], action: i % 3 === 0 ? 'hide' : i % 3 === 1 ? 'dim' : 'highlight', enabled: true, createdAt: now, updatedAt: now };
+    });
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t0 = performance.now();
+      applyTopicFilters(papers, rules, now);
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    const t = median(times);
+    record('100 filter rules over 1,000 papers (Node, median of 20)', t, 'ms', '≤ 20', t <= 20);
+  } catch (e) {
+    record('100 filter rules over 1,000 papers', null, 'ms', '≤ 20', false, errorText(e));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (5) Bundle sizes
+// ---------------------------------------------------------------------------------------------
+
+function sizeOf(rel: string): number {
+  return statSync(path.join(EXTENSION_DIR, rel)).size;
+}
+
+/** The files an HTML page loads: its scripts, modulepreloads and stylesheets (Vite lists them all). */
+function pageBundle(html: string): number {
+  const text = readFileSync(path.join(EXTENSION_DIR, html), 'utf8');
+  const refs = new Set<string>();
+  for (const m of text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) if (m[1]) refs.add(m[1].replace(/^\//, ''));
+  let total = 0;
+  for (const ref of refs) total += sizeOf(ref);
+  return total;
+}
+
+function benchSizes(): void {
+  const dir = path.join(EXTENSION_DIR, 'content-scripts');
+  const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const content = js.reduce((sum, f) => sum + sizeOf(path.join('content-scripts', f)), 0);
+  record('content script size (content-scripts/*.js)', content / 1024, 'KB', '≤ 40', content <= 40 * 1024);
+  record('popup bundle (html-referenced js + css)', pageBundle('popup.html') / 1024, 'KB', '—', null);
+  record('reading list bundle (html-referenced js + css)', pageBundle('reading-list.html') / 1024, 'KB', '—', null);
+  record('background.js', sizeOf('background.js') / 1024, 'KB', '—', null);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function printTable(): void {
+  const header = ['metric', 'value', 'target', 'met'];
+  const lines = rows.map((r) => [
+    r.metric,
+    r.value === null ? `n/a (${r.note ?? 'failed'})` : `${r.value} ${r.unit}${r.note && r.value !== null ? ` (${r.note})` : ''}`,
+    r.target,
+    r.met === null ? '' : r.met ? 'met' : 'missed',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? '5');
+  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size').split(',');
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion(), date: new Date().toISOString() };
+  console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}`);
+
+  if (only.includes('size')) benchSizes();
+  if (only.includes('filters')) await benchFilters();
+  if (only.includes('annotate')) {
+    const h = await launchExtension();
+    try {
+      await benchAnnotation(h, runs);
+    } finally {
+      await h.close();
+    }
+  }
+  if (only.includes('store')) {
+    const h = await launchExtension();
+    try {
+      await benchStore(h);
+    } finally {
+      await h.close();
+    }
+  }
+  printTable();
+  writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ machine, runs, results: rows, details: extra }, null, 2)}\n`);
+  console.log('\nwrote bench/results.json');
+}
+
+await main();

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+
+export type SeedResult = { ms: number; ids: string[] };
+
+/**
+ * Fills the extension's own database with `papers` paper rows and `saved` reading-list rows,
+ * written with the raw IndexedDB API from an extension page (the page's Dexie has created the
+ * schema; `serviceWorker.evaluate` cannot import modules, and pushing 100 MB over CDP would be the
+ * slow part). Rows follow lib/store/records.ts: PaperRecord in `papers`, SavedRecord in `saved`.
+ */
+export async function seedStore(page: Page, counts: { papers: number; saved: number }): Promise<SeedResult> {
+  // The reading list opens the database (creating the Dexie schema) before it renders its toolbar.
+  await page.getByRole('searchbox', { name: 'Search reading list' }).waitFor({ timeout: 30_000 });
+  return page.evaluate(async ({ papers, saved }) => {
+    const t0 = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('papers-inbox');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
+    });
+    for (const store of ['papers', 'saved']) {
+      if (!db.objectStoreNames.contains(store)) throw new Error(`object store '${store}' missing (schema not created?)`);
+    }
+    const words = ['diffusion', 'language', 'models', 'zero-shot', 'fuzzy', 'agents', 'reasoning', 'vision', 'protein', 'graph', 'scaling', 'video', 'speech', 'quantum', 'robot', 'benchmark', 'alignment', 'sparse', 'retrieval', 'tokenizer'];
+    const pick = (i: number, k: number) => words[(i * 7 + k * 13) % words.length] ?? 'model';
+    const idOf = (i: number) => `${2301 + Math.floor(i / 50_000)}.${String(10_000 + (i % 50_000))}`;
+    const now = Date.UTC(2026, 10, 23);
+    const ids: string[] = [];
+    const put = (store: string, rows: object[]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        const os = tx.objectStore(store);
+        for (const row of rows) os.put(row);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+      });
+    const CHUNK = 5_000;
+    for (let start = 0; start < papers; start += CHUNK) {
+      const rows: object[] = [];
+      for (let i = start; i < Math.min(papers, start + CHUNK); i++) {
+        const id = idOf(i);
+        ids.push(id);
+        const title = `${pick(i, 1)} ${pick(i, 2)} for ${pick(i, 3)} ${pick(i, 4)} (${i})`;
+        rows.push({
+          id,
+          title: title.charAt(0).toUpperCase() + title.slice(1),
+          authors: [`Author ${i % 997}`, `Author ${(i * 3) % 991}`, `Author ${(i * 5) % 983}`],
+          summary: `We study ${pick(i, 5)} and ${pick(i, 6)}. `.repeat(12),
+          keywords: [pick(i, 7), pick(i, 8), pick(i, 9)],
+          publishedAt: new Date(now - (i % 900) * 86_400_000).toISOString(),
+          submittedOnDailyAt: new Date(now - (i % 900) * 86_400_000).toISOString(),
+          upvotes: i % 300,
+          firstShownAt: now - i * 1000,
+          ...(i % 3 === 0 ? { readAt: now - i * 500 } : {}),
+          updatedAt: now - i * 1000,
+        });
+      }
+      await put('papers', rows);
+    }
+    const savedRows = ids.slice(0, saved).map((id, i) => ({ id, savedAt: now - i * 60_000, tags: i % 4 === 0 ? ['to-cite'] : [], note: '', status: i % 5 === 0 ? 'done' : 'to-read', updatedAt: now - i * 60_000 }));
+    for (let start = 0; start < savedRows.length; start += CHUNK) await put('saved', savedRows.slice(start, start + CHUNK));
+    db.close();
+    return { ms: performance.now() - t0, ids };
+  }, counts);
+}
