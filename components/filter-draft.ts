@@ -1,11 +1,11 @@
 import {
   DEFAULT_FILTER_FIELDS,
-  FilterRule,
+  type FilterRule,
   type FilterAction,
   type FilterField,
   type FilterKind,
 } from '../lib/filters/rule';
-import { validateRule } from '../lib/filters/match';
+import { makeRule } from '../lib/filters/match';
 
 /** What the filter form edits; becomes a FilterRule only once it validates. */
 export interface FilterDraft {
@@ -36,38 +36,30 @@ export function draftOf(rule: FilterRule): FilterDraft {
 
 export type DraftResult = { ok: true; rule: FilterRule } | { ok: false; error: string };
 
-function newRuleId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `rule-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
- * Builds the rule a draft describes (keeping an edited rule's id, state and creation time) and
- * checks it with the same validation the filters use, so the form refuses exactly what would fail.
+ * Builds the rule a draft describes (keeping an edited rule's id, state, snooze and creation time)
+ * with the filters' own `makeRule`, so the form refuses exactly what the filters would.
  */
 export function ruleFromDraft(draft: FilterDraft, existing: FilterRule | undefined, now: number): DraftResult {
-  const unless = draft.unless.trim();
-  const parsed = FilterRule.safeParse({
-    id: existing?.id ?? newRuleId(),
-    pattern: draft.pattern,
-    kind: draft.kind,
-    fields: draft.fields,
-    action: draft.action,
-    ...(unless ? { unless } : {}),
-    enabled: existing?.enabled ?? true,
-    ...(existing?.snoozeUntil !== undefined ? { snoozeUntil: existing.snoozeUntil } : {}),
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.path[0] === 'fields') return { ok: false, error: 'Choose at least one field to look at.' };
-    return { ok: false, error: issue?.message ?? 'This filter is not valid.' };
-  }
-  const check = validateRule(parsed.data);
-  if (!check.ok) return { ok: false, error: check.error };
-  return { ok: true, rule: parsed.data };
+  if (draft.fields.length === 0) return { ok: false, error: 'Choose at least one field to look at.' };
+  return makeRule(
+    {
+      pattern: draft.pattern,
+      kind: draft.kind,
+      action: draft.action,
+      fields: draft.fields,
+      unless: draft.unless,
+      ...(existing
+        ? {
+            id: existing.id,
+            enabled: existing.enabled,
+            createdAt: existing.createdAt,
+            ...(existing.snoozeUntil !== undefined ? { snoozeUntil: existing.snoozeUntil } : {}),
+          }
+        : {}),
+    },
+    now,
+  );
 }
 
 const VERB: Record<FilterAction, string> = { hide: 'hide', dim: 'dim', highlight: 'highlight' };

@@ -6,7 +6,7 @@ import { createBackup, serializeBackup } from '../../lib/export/backup';
 import { downloadText } from '../../components/download';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
-import { formatDate } from '../../components/format';
+import { isoDay } from '../../lib/export/common';
 
 /** "Restored: 12 papers added, 3 updated, 5 saved added, …" */
 export function restoreSentence(s: RestoreSummary): string {
@@ -37,7 +37,7 @@ export function BackupBar() {
     try {
       const now = Date.now();
       const backup = await createBackup(getDb(), now);
-      downloadText(`papers-inbox-backup-${formatDate(now)}.json`, serializeBackup(backup), 'application/json;charset=utf-8');
+      downloadText(`papers-inbox-backup-${isoDay(now)}.json`, serializeBackup(backup), 'application/json;charset=utf-8');
     } catch (e) {
       setError(errorMessage(e));
     }
