@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
 import type { FilterRule } from '../filters/rule';
 import type { Settings } from '../settings';
@@ -41,8 +41,23 @@ export class PapersInboxDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2);
+    this.version(2).stores(SCHEMA_V2).upgrade(moveSavedToOwnTable);
   }
+}
+
+/** v1 kept a saved paper's `savedAt` on its papers row; v2 gives the reading list its own table. */
+async function moveSavedToOwnTable(tx: Transaction): Promise<void> {
+  const papers = tx.table<PaperRecord & { savedAt?: number }, string>('papers');
+  const rows = await papers.filter((row) => typeof row.savedAt === 'number').toArray();
+  const entries: SavedRecord[] = [];
+  for (const row of rows) {
+    const savedAt = row.savedAt;
+    if (typeof savedAt !== 'number') continue;
+    entries.push({ id: row.id, savedAt, tags: [], note: '', status: 'to-read', updatedAt: savedAt });
+    delete row.savedAt;
+  }
+  await tx.table<SavedRecord, string>('saved').bulkPut(entries);
+  await papers.bulkPut(rows);
 }
 
 let shared: PapersInboxDb | undefined;

@@ -9,6 +9,11 @@ export const PaperRecord = PaperMeta.extend({
   /** First time a card of it was rendered on a page the user opened (epoch ms). */
   firstShownAt: z.number().int().optional(),
   readAt: z.number().int().optional(),
+  /**
+   * The page load that first showed it (not indexed). A retry of that same load (e.g. after a
+   * service-worker restart mid-batch) must still show it as new.
+   */
+  firstShownLoad: z.string().max(100).optional(),
   /** Last time any metadata was written. */
   updatedAt: z.number().int(),
 });

@@ -1,0 +1,243 @@
+import type { PaperMeta, PaperState } from '../paper';
+import type { FilterRule } from '../filters/rule';
+import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../settings';
+import type { PapersInboxDb } from './db';
+import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ShownResult {
+  states: Record<string, PaperState>;
+  saved: string[];
+  metas: PaperMeta[];
+}
+
+/** Merges page data over stored data: present fields win, absent (undefined) ones never erase. */
+export function mergeMeta(stored: PaperRecord | undefined, meta: PaperMeta, now: number): PaperRecord {
+  const merged: PaperRecord = { ...(stored ?? { id: meta.id }), updatedAt: now };
+  for (const [key, value] of Object.entries(meta)) {
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return merged;
+}
+
+/** The state this page load shows, decided from the row as it was before this load touched it. */
+function stateFor(stored: PaperRecord | undefined, loadId: string): PaperState {
+  if (stored?.readAt !== undefined) return 'read';
+  if (stored?.firstShownAt === undefined || stored.firstShownLoad === loadId) return 'new';
+  return 'unread';
+}
+
+const lacksText = (meta: PaperMeta) => !meta.title || !meta.summary;
+
+/**
+ * Records that a page load rendered these cards and returns what that load must show.
+ * Idempotent per loadId: a retry of the same load still gets "new" for what it first showed.
+ */
+export async function recordShown(
+  db: PapersInboxDb,
+  loadId: string,
+  papers: PaperMeta[],
+  now: number,
+): Promise<ShownResult> {
+  const ids = papers.map((p) => p.id);
+  return db.transaction('rw', db.papers, db.saved, async () => {
+    const [stored, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
+    const states: Record<string, PaperState> = {};
+    const metas: PaperMeta[] = [];
+    const rows = papers.map((meta, i) => {
+      const before = stored[i];
+      states[meta.id] = stateFor(before, loadId);
+      const row = mergeMeta(before, meta, now);
+      if (row.firstShownAt === undefined) {
+        row.firstShownAt = now;
+        row.firstShownLoad = loadId;
+      }
+      if (before && lacksText(meta)) metas.push(withoutRecordFields(row));
+      return row;
+    });
+    await db.papers.bulkPut(rows);
+    return { states, saved: saved.flatMap((s) => (s ? [s.id] : [])), metas };
+  });
+}
+
+/** The PaperMeta part of a stored row (records carry bookkeeping fields the page doesn't need). */
+export function withoutRecordFields(row: PaperRecord): PaperMeta {
+  const { firstShownAt: _f, readAt: _r, updatedAt: _u, firstShownLoad: _l, ...meta } = row;
+  return meta;
+}
+
+export async function getStates(db: PapersInboxDb, ids: string[]): Promise<{ read: string[]; saved: string[] }> {
+  const [papers, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
+  return {
+    read: papers.flatMap((p) => (p?.readAt !== undefined ? [p.id] : [])),
+    saved: saved.flatMap((s) => (s ? [s.id] : [])),
+  };
+}
+
+function newToken(now: number): string {
+  return `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo. */
+async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string): Promise<string> {
+  const token = newToken(now);
+  const unique = [...new Set(ids)];
+  await db.transaction('rw', db.papers, db.undo, async () => {
+    const stored = await db.papers.bulkGet(unique);
+    const previous = unique.map((id, i) => ({ id, readAt: stored[i]?.readAt }));
+    const rows = unique.map((id, i): PaperRecord => {
+      const row: PaperRecord = { ...(stored[i] ?? { id }), updatedAt: now };
+      if (read) row.readAt = row.readAt ?? now;
+      else delete row.readAt;
+      return row;
+    });
+    await db.papers.bulkPut(rows);
+    await db.undo.put({ token, createdAt: now, label, previous });
+  });
+  return token;
+}
+
+export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number): Promise<string> {
+  return writeRead(db, ids, read, now, read ? 'Marked read' : 'Marked unread');
+}
+
+export function markAllRead(db: PapersInboxDb, ids: string[], now: number): Promise<string> {
+  return writeRead(db, ids, true, now, `Marked ${new Set(ids).size} read`);
+}
+
+/** Restores exactly what the entry recorded; returns how many papers/saved entries it touched. */
+export async function undo(db: PapersInboxDb, token: string): Promise<number> {
+  return db.transaction('rw', db.papers, db.saved, db.undo, async () => {
+    const entry = await db.undo.get(token);
+    if (!entry) return 0;
+    await restoreReadAt(db, entry);
+    for (const { id, before } of entry.saved ?? []) {
+      if (before) await db.saved.put(before);
+      else await db.saved.delete(id);
+    }
+    await db.undo.delete(token);
+    return entry.previous.length + (entry.saved?.length ?? 0);
+  });
+}
+
+async function restoreReadAt(db: PapersInboxDb, entry: UndoEntry): Promise<void> {
+  const ids = entry.previous.map((p) => p.id);
+  const stored = await db.papers.bulkGet(ids);
+  const rows = entry.previous.flatMap(({ id, readAt }, i): PaperRecord[] => {
+    const row = stored[i];
+    if (!row) return [];
+    const next: PaperRecord = { ...row };
+    if (readAt === undefined) delete next.readAt;
+    else next.readAt = readAt;
+    return [next];
+  });
+  await db.papers.bulkPut(rows);
+}
+
+/** Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline. */
+export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number): Promise<string> {
+  const token = newToken(now);
+  await db.transaction('rw', db.papers, db.saved, db.undo, async () => {
+    const [stored, before] = await Promise.all([db.papers.get(meta.id), db.saved.get(meta.id)]);
+    await db.papers.put(mergeMeta(stored, meta, now));
+    const entry: SavedRecord = before ?? { id: meta.id, savedAt: now, tags: [], note: '', status: 'to-read', updatedAt: now };
+    await db.saved.put(entry);
+    await db.undo.put({ token, createdAt: now, label: 'Saved', previous: [], saved: [{ id: meta.id, before }] });
+  });
+  return token;
+}
+
+export async function unsavePaper(db: PapersInboxDb, id: string, now: number): Promise<string> {
+  const token = newToken(now);
+  await db.transaction('rw', db.saved, db.undo, async () => {
+    const before = await db.saved.get(id);
+    await db.saved.delete(id);
+    await db.undo.put({ token, createdAt: now, label: 'Removed from reading list', previous: [], saved: [{ id, before }] });
+  });
+  return token;
+}
+
+export type SavedPatch = Partial<Pick<SavedRecord, 'tags' | 'note' | 'status'>>;
+
+/** Returns false when the paper is not on the reading list (nothing to update). */
+export async function updateSaved(db: PapersInboxDb, id: string, patch: SavedPatch, now: number): Promise<boolean> {
+  return db.transaction('rw', db.saved, async () => {
+    const entry = await db.saved.get(id);
+    if (!entry) return false;
+    const next: SavedRecord = { ...entry, updatedAt: now };
+    if (patch.tags !== undefined) next.tags = [...new Set(patch.tags.map((t) => t.trim()))];
+    if (patch.note !== undefined) next.note = patch.note;
+    if (patch.status !== undefined) next.status = patch.status;
+    await db.saved.put(next);
+    return true;
+  });
+}
+
+export async function upsertFilter(db: PapersInboxDb, rule: FilterRule): Promise<void> {
+  await db.filters.put(rule);
+}
+
+export async function deleteFilter(db: PapersInboxDb, id: string): Promise<void> {
+  await db.filters.delete(id);
+}
+
+export function listFilters(db: PapersInboxDb): Promise<FilterRule[]> {
+  return db.filters.orderBy('createdAt').toArray();
+}
+
+/** Stored settings, with defaults for anything missing or invalid (an old or hand-edited row). */
+export async function getSettings(db: PapersInboxDb): Promise<Settings> {
+  const row = await db.settings.get('settings');
+  const parsed = Settings.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(db: PapersInboxDb, patch: SettingsPatch): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    const next: Settings = { ...current };
+    if (patch.badge !== undefined) next.badge = patch.badge;
+    if (patch.readCards !== undefined) next.readCards = patch.readCards;
+    if (patch.markReadOnScrollPast !== undefined) next.markReadOnScrollPast = patch.markReadOnScrollPast;
+    await db.settings.put({ key: 'settings', value: next });
+    return next;
+  });
+}
+
+export async function getTodayList(db: PapersInboxDb): Promise<TodayList | undefined> {
+  return db.meta.get('today');
+}
+
+export async function setTodayList(db: PapersInboxDb, list: TodayList): Promise<void> {
+  await db.meta.put(list);
+}
+
+/** Ids of today's list that are not read (new included). */
+export async function todayUnreadIds(db: PapersInboxDb): Promise<string[]> {
+  const list = await getTodayList(db);
+  if (!list) return [];
+  const rows = await db.papers.bulkGet(list.ids);
+  return list.ids.filter((_, i) => rows[i]?.readAt === undefined);
+}
+
+export async function todayUnreadCount(db: PapersInboxDb): Promise<number> {
+  return (await todayUnreadIds(db)).length;
+}
+
+/**
+ * Stores papers that arrived through the API without marking them shown (so they are new when
+ * first rendered); existing rows keep their states.
+ */
+export async function storeFetchedPapers(db: PapersInboxDb, papers: PaperMeta[], now: number): Promise<void> {
+  const ids = papers.map((p) => p.id);
+  await db.transaction('rw', db.papers, async () => {
+    const stored = await db.papers.bulkGet(ids);
+    await db.papers.bulkPut(papers.map((meta, i) => mergeMeta(stored[i], meta, now)));
+  });
+}
+
+/** Undo entries older than a day are dropped (the toast is long gone). */
+export async function pruneUndo(db: PapersInboxDb, now: number): Promise<number> {
+  return db.undo.where('createdAt').below(now - DAY_MS).delete();
+}

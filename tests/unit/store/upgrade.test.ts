@@ -1,0 +1,28 @@
+import Dexie from 'dexie';
+import { expect, it } from 'vitest';
+import { PapersInboxDb, SCHEMA_V1 } from '../../../lib/store/db';
+
+it('v1 → v2 moves savedAt to the reading list and loses nothing', async () => {
+  const name = `test-upgrade-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_V1);
+  await old.open();
+  await old.table('papers').bulkPut([
+    { id: '2502.00001', title: 'Saved one', firstShownAt: 1, readAt: 2, savedAt: 3, updatedAt: 3 },
+    { id: '2502.00002', title: 'Plain', firstShownAt: 4, updatedAt: 4 },
+  ]);
+  await old.table('meta').put({ key: 'today', date: '2026-11-23', ids: ['2502.00002'], fetchedAt: 5 });
+  old.close();
+
+  const db = new PapersInboxDb(name);
+  const papers = await db.papers.toArray();
+  expect(papers).toEqual([
+    { id: '2502.00001', title: 'Saved one', firstShownAt: 1, readAt: 2, updatedAt: 3 },
+    { id: '2502.00002', title: 'Plain', firstShownAt: 4, updatedAt: 4 },
+  ]);
+  expect(await db.saved.toArray()).toEqual([
+    { id: '2502.00001', savedAt: 3, tags: [], note: '', status: 'to-read', updatedAt: 3 },
+  ]);
+  expect((await db.meta.get('today'))?.ids).toEqual(['2502.00002']);
+  await db.delete();
+});
