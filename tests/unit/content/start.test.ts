@@ -32,11 +32,11 @@ describe('the content script wired together', () => {
     expect(document.querySelectorAll('[data-pi-state="new"]')).toHaveLength(2);
     expect(document.documentElement.getAttribute('data-pi-read-style')).toBe('subdued');
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'store-changed', rules: true });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'store-changed', rules: true }, {});
     await until(() => bg.count('report-page') === 2);
     expect(bg.count('get-page-context')).toBe(2);
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'show-undo-toast', token: 'tok', label: 'Marked 2 papers read' });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'show-undo-toast', token: 'tok', label: 'Marked 2 papers read' }, {});
     const toast = document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="status"]');
     expect(toast?.textContent).toContain('Marked 2 papers read');
 
