@@ -94,16 +94,20 @@ export class PageSession {
       page.elements.set(card.id, card.element);
       page.metas.set(card.id, card.meta);
     }
-    for (let start = 0; start < fresh.length; start += SHOWN_BATCH) {
-      const batch = fresh.slice(start, start + SHOWN_BATCH);
-      const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
-      if (this.page !== page || !answer) continue;
-      this.applyShown(page, answer);
-      const ids = batch.map((card) => card.id);
-      page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
-      await this.render(page, ids);
-    }
+    const batches: ParsedCard[][] = [];
+    for (let start = 0; start < fresh.length; start += SHOWN_BATCH) batches.push(fresh.slice(start, start + SHOWN_BATCH));
+    // Batches go out together (distinct ids, one loadId) so a big page waits one round trip, not n.
+    await Promise.all(batches.map((batch) => this.showBatch(page, batch)));
     await this.report(page);
+  }
+
+  private async showBatch(page: PageModel, batch: ParsedCard[]): Promise<void> {
+    const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
+    if (this.page !== page || !answer) return;
+    this.applyShown(page, answer);
+    const ids = batch.map((card) => card.id);
+    page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
+    await this.render(page, ids);
   }
 
   private applyShown(page: PageModel, answer: ResponseMap['cards-shown']): void {
