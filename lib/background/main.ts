@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import type { StoreChanged } from '../messages';
+import { getDb } from '../store/db';
+import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
+import { createBadgeUpdater } from './badge';
+import { createRequestHandler } from './handle-request';
+import { TabSummaries } from './tab-summaries';
+import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM } from './today-refresh';
+
+const PAPERS_TABS = 'https://huggingface.co/papers*';
+
+/** Sends to every papers tab; tabs without our content script (yet) reject, which is fine. */
+async function broadcast(msg: StoreChanged): Promise<void> {
+  const tabs = await browser.tabs.query({ url: PAPERS_TABS }).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, msg).catch(() => undefined);
+  }
+}
+
+/**
+ * Wires the background. Every listener is registered synchronously on start: Chrome only
+ * delivers the event that woke the service worker to listeners added in the first turn.
+ */
+export function startBackground(): void {
+  const db = getDb();
+  const tabSummaries = new TabSummaries(browser.storage.session);
+  const updateBadges = createBadgeUpdater({
+    action: browser.action,
+    getMode: async () => (await getSettings(db)).badge,
+    todayUnread: () => todayUnreadCount(db),
+    summaryOf: (tabId) => tabSummaries.get(tabId),
+    tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+  });
+  const today = createTodayRefresher({
+    db,
+    fetch: (url) => fetch(url, { credentials: 'omit' }),
+    alarms: browser.alarms,
+    onUpdated: () => void updateBadges(),
+  });
+  const handle = createRequestHandler({
+    db,
+    now: Date.now,
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    notifyTabs: (msg) => void broadcast(msg),
+    onStateChange: (tabId) => void updateBadges(tabId),
+    tabSummaries,
+    refreshToday: (force) => (force ? today.refresh(Date.now()) : today.refreshThrottled(Date.now())),
+    fetch: (url) => fetch(url, { credentials: 'omit' }),
+    openReadingList: async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
+    },
+  });
+
+  // sendResponse + `return true` works in every Chrome version, with or without promise support.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    void handle(message, sender).then(sendResponse);
+    return true;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) {
+      void today.refresh(Date.now());
+      void pruneUndo(db, Date.now()).catch(() => undefined);
+    }
+  });
+  browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
+  browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
+  void ensurePeriodicAlarm();
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.remove(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.url === undefined) return;
+    void tabSummaries.onTabUrl(tabId, info.url).then(() => updateBadges(tabId));
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void updateBadges(tabId));
+  void updateBadges();
+}
+
+/** Alarms survive worker restarts; recreating one would reset its schedule, so only add it when missing. */
+async function ensurePeriodicAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(PERIODIC_ALARM);
+  if (!existing) await browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: REFRESH_PERIOD_MIN, delayInMinutes: 1 });
+}
