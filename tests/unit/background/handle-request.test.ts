@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRequestHandler, type MessageSender, type RequestHandlerDeps } from '../../../lib/background/handle-request';
+import type { StoreChanged } from '../../../lib/messages';
+import type { PageSummary } from '../../../lib/page-summary';
+import { PapersInboxDb } from '../../../lib/store/db';
+
+const RUNTIME = 'abcdef';
+const ORIGIN = 'chrome-extension://abcdef/';
+const page: MessageSender = { id: RUNTIME, url: 'https://huggingface.co/papers/trending', tab: { id: 7 } };
+const popup: MessageSender = { id: RUNTIME, url: `${ORIGIN}popup.html` };
+
+let db: PapersInboxDb;
+let notified: StoreChanged[];
+let deps: RequestHandlerDeps;
+let summaries: Map<number, PageSummary>;
+
+beforeEach(() => {
+  db = new PapersInboxDb(`test-${Math.random()}`);
+  notified = [];
+  summaries = new Map();
+  deps = {
+    db,
+    now: () => 1000,
+    runtimeId: RUNTIME,
+    extensionOrigin: ORIGIN,
+    notifyTabs: (msg) => notified.push(msg),
+    onStateChange: vi.fn(),
+    tabSummaries: {
+      get: async (id) => summaries.get(id) ?? null,
+      set: async (id, s) => void summaries.set(id, s),
+    },
+    refreshToday: vi.fn(async () => ({ ok: true, fetchedAt: 1 })),
+  };
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const paper = { id: '2502.00001', title: 'Alpha', summary: 'About alpha' };
+
+describe('who may ask', () => {
+  it('refuses other extensions, foreign origins and content scripts asking for extension-only requests, then keeps working', async () => {
+    const handle = createRequestHandler(deps);
+    const get = { type: 'get-states', ids: [paper.id] };
+    expect(await handle(get, { ...page, id: 'other' })).toEqual({ ok: false, error: expect.stringMatching(/other extensions/) });
+    expect(await handle(get, { id: RUNTIME, url: 'https://evil.example/papers' })).toMatchObject({ ok: false });
+    expect(await handle(get, { id: RUNTIME, url: 'https://huggingface.co.evil.example/' })).toMatchObject({ ok: false });
+    const restore = await handle({ type: 'restore-backup', text: '{}' }, page);
+    expect(restore).toEqual({ ok: false, error: expect.stringMatching(/extension's own pages/) });
+    expect(await handle({ type: 'update-settings', patch: { badge: 'off' } }, page)).toMatchObject({ ok: false });
+    expect(await handle(get, page)).toEqual({ ok: true, data: { read: [], saved: [] } });
+  });
+
+  it('refuses malformed and unknown requests with a sentence, never throwing', async () => {
+    const handle = createRequestHandler(deps);
+    for (const bad of [null, 42, 'x', {}, { type: 'nope' }, { type: 'set-read', ids: ['not-an-id'], read: true }, { type: 'cards-shown', loadId: '', papers: [] }]) {
+      const reply = await handle(bad, page);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error).toMatch(/\.$/);
+    }
+    expect((await handle({ type: 'set-read', ids: [paper.id], read: true }, page)).ok).toBe(true);
+  });
+});
+
+describe('routing', () => {
+  it('cards-shown returns per-load states and triggers one today refresh per tab', async () => {
+    const handle = createRequestHandler(deps);
+    const first = await handle({ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page);
+    expect(first).toEqual({ ok: true, data: { states: { [paper.id]: 'new' }, saved: [], metas: [] } });
+    await handle({ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page);
+    expect(deps.refreshToday).toHaveBeenCalledTimes(1);
+  });
+
+  it('mutations broadcast store-changed and refresh the badge; undo restores', async () => {
+    const handle = createRequestHandler(deps);
+    const reply = await handle({ type: 'mark-all-read', ids: [paper.id] }, page);
+    expect(notified).toEqual([{ type: 'store-changed', ids: [paper.id] }]);
+    expect(deps.onStateChange).toHaveBeenCalled();
+    if (!reply.ok) throw new Error(reply.error);
+    const { undoToken } = reply.data as { undoToken: string };
+    expect(await handle({ type: 'undo', token: undoToken }, page)).toEqual({ ok: true, data: { restored: 1 } });
+    expect((await db.papers.get(paper.id))?.readAt).toBeUndefined();
+  });
+
+  it('report-page stores the summary for the sender tab, and the popup can read it', async () => {
+    const handle = createRequestHandler(deps);
+    const summary: PageSummary = { url: page.url ?? '', kind: 'trending', recognized: true, ids: [paper.id], newIds: [], counts: { total: 1, new: 0, unread: 1, hidden: 0 }, updatedAt: 1 };
+    expect(await handle({ type: 'report-page', summary }, page)).toEqual({ ok: true, data: null });
+    expect(deps.onStateChange).toHaveBeenCalledWith(7);
+    expect(await handle({ type: 'get-tab-summary', tabId: 7 }, popup)).toEqual({ ok: true, data: { summary } });
+  });
+
+  it('settings and filters from extension pages notify tabs', async () => {
+    const handle = createRequestHandler(deps);
+    await handle({ type: 'update-settings', patch: { badge: 'today' } }, popup);
+    const mute = await handle({ type: 'mute', kind: 'keyword', pattern: 'diffusion' }, page);
+    expect(mute.ok).toBe(true);
+    expect(notified).toEqual([{ type: 'store-changed', settings: true }, { type: 'store-changed', rules: true }]);
+    const ctx = await handle({ type: 'get-page-context' }, page);
+    expect(ctx).toMatchObject({ ok: true, data: { settings: { badge: 'today' }, rules: [{ pattern: 'diffusion', action: 'hide' }] } });
+  });
+
+  it('a bad backup is refused with its sentence', async () => {
+    const handle = createRequestHandler(deps);
+    const reply = await handle({ type: 'restore-backup', text: 'not json' }, popup);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/JSON/) });
+  });
+
+  it('update-saved of a paper not on the list is a sentence, not a crash', async () => {
+    const handle = createRequestHandler(deps);
+    expect(await handle({ type: 'update-saved', id: paper.id, note: 'x' }, popup)).toEqual({ ok: false, error: expect.stringMatching(/reading list/) });
+  });
+
+  it('a full disk becomes "Storage is full"', async () => {
+    const handle = createRequestHandler(deps);
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    vi.spyOn(db.papers, 'bulkPut').mockRejectedValue(quota);
+    const reply = await handle({ type: 'set-read', ids: [paper.id], read: true }, page);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full/) });
+  });
+
+  it('save of a paper without an abstract fetches it in the background', async () => {
+    const fetched = { id: paper.id, title: 'Alpha', summary: 'Fetched abstract', authors: [], publishedAt: '2025-02-01T00:00:00.000Z', upvotes: 2 };
+    let done: () => void = () => undefined;
+    const finished = new Promise<void>((r) => (done = r));
+    deps.fetch = vi.fn(async () => ({ ok: true, status: 200, json: async () => fetched }));
+    deps.notifyTabs = (msg) => {
+      notified.push(msg);
+      if (notified.length === 2) done();
+    };
+    const handle = createRequestHandler(deps);
+    expect((await handle({ type: 'save', paper: { id: paper.id, title: 'Alpha' } }, page)).ok).toBe(true);
+    await finished;
+    expect(deps.fetch).toHaveBeenCalledWith('https://huggingface.co/api/papers/2502.00001');
+    expect((await db.papers.get(paper.id))?.summary).toBe('Fetched abstract');
+    expect(await db.saved.get(paper.id)).toBeDefined();
+  });
+});
