@@ -184,8 +184,10 @@ function createRoutes(deps: RequestHandlerDeps) {
       return null;
     },
     'get-tab-summary': async (req) => ({ summary: await deps.tabSummaries.get(req.tabId) }),
-    'refresh-today': async () => {
-      const result = await deps.refreshToday(true);
+    'refresh-today': async (_req, sender) => {
+      // The popup's button forces a fetch; pages are throttled so a busy tab can't hammer HF.
+      const fromExtension = (sender.url ?? '').startsWith(deps.extensionOrigin);
+      const result = await deps.refreshToday(fromExtension);
       deps.onStateChange();
       return result;
     },

@@ -136,3 +136,13 @@ describe('routing', () => {
     expect(await db.saved.get(paper.id)).toBeDefined();
   });
 });
+
+describe('refresh-today', () => {
+  it('the popup forces a refresh, a page only asks for a throttled one', async () => {
+    const handle = createRequestHandler(deps);
+    await handle({ type: 'refresh-today' }, popup);
+    await handle({ type: 'refresh-today' }, page);
+    expect(deps.refreshToday).toHaveBeenNthCalledWith(1, true);
+    expect(deps.refreshToday).toHaveBeenNthCalledWith(2, false);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTodayRefresher, RETRY_ALARM, THROTTLE_MS, type FetchFn } from '../../../lib/background/today-refresh';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { createTodayRefresher, RETRY_ALARM, THROTTLE_MS, type AlarmsApi, type FetchFn } from '../../../lib/background/today-refresh';
 import { PapersInboxDb } from '../../../lib/store/db';
 import { recordShown, todayUnreadCount } from '../../../lib/store/repository';
 
@@ -10,10 +10,10 @@ const NOW = Date.parse('2026-07-31T12:00:00Z');
 const reply = (status: number, body: unknown) => ({ ok: status >= 200 && status < 300, status, json: async () => body });
 
 let db: PapersInboxDb;
-let alarms: { create: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn> };
+let alarms: { create: Mock<AlarmsApi['create']>; clear: Mock<AlarmsApi['clear']> };
 beforeEach(() => {
   db = new PapersInboxDb(`test-${Math.random()}`);
-  alarms = { create: vi.fn(), clear: vi.fn() };
+  alarms = { create: vi.fn<AlarmsApi['create']>(), clear: vi.fn<AlarmsApi['clear']>() };
 });
 afterEach(async () => {
   await db.delete();
@@ -51,7 +51,7 @@ describe("today's list", () => {
     for (let i = 0; i < 8; i += 1) {
       const result = await refresher.refresh(NOW + i * 3_600_000);
       expect(result).toMatchObject({ ok: false, fetchedAt: NOW, error: 'Failed to fetch' });
-      delays.push(alarms.create.mock.calls[i]?.[1]?.delayInMinutes);
+      delays.push(alarms.create.mock.calls[i]?.[1].delayInMinutes ?? -1);
     }
     expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect(alarms.create).toHaveBeenCalledWith(RETRY_ALARM, expect.anything());
