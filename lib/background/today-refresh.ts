@@ -85,8 +85,8 @@ export function createTodayRefresher(deps: {
   /** Keeps the last good list, notes the error, and retries after 1, 2, 4 … 60 minutes. */
   async function recordFailure(now: number, error: string): Promise<RefreshResult> {
     const last = await getTodayList(deps.db).catch(() => undefined);
-    const kept = last ?? { key: 'today' as const, date: utcDate(now), ids: [], fetchedAt: 0 };
-    await setTodayList(deps.db, { ...kept, lastError: error, lastErrorAt: now }).catch(() => undefined);
+    // With no good list yet there is nothing to annotate: the popup says "not fetched yet".
+    if (last) await setTodayList(deps.db, { ...last, lastError: error, lastErrorAt: now }).catch(() => undefined);
     const delay = Math.min(2 ** failures, MAX_BACKOFF_MIN);
     failures += 1;
     await deps.alarms.create(RETRY_ALARM, { delayInMinutes: delay });
