@@ -67,6 +67,7 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
   browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
   void ensurePeriodicAlarm();
+  void pruneUndo(db, Date.now()).catch(() => undefined);
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {
