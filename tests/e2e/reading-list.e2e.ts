@@ -87,13 +87,23 @@ describe('reading list', () => {
     const freshList = await fresh.openReadingList();
     await expectRows(freshList, []);
     await freshList.getByLabel('Restore from backup file').setInputFiles(backup.file);
-    await freshList.getByRole('status').filter({ hasText: /Restored/ }).waitFor({ timeout: SETTLE_MS });
     await expectRows(freshList, [fromCard.paper.id, fromPaperPage.paper.id]);
     // States came along too: the paper page was read, the rest were shown (unread, not new).
     const again = await openDaily(fresh, items);
     await expect.poll(async () => Object.fromEntries((await cards(again)).map((c) => [c.id, c.state])), { timeout: SETTLE_MS }).toEqual(
       Object.fromEntries(items.map((item) => [item.paper.id, item.paper.id === fromPaperPage.paper.id ? 'read' : 'unread'])),
     );
+    // And the page said so (checked last so the checks above report on their own).
+    // Polled together so a failure shows the page's error sentence, if any.
+    await expect
+      .poll(
+        async () => ({
+          restored: (await freshList.getByRole('status').allInnerTexts()).some((t) => /Restored/.test(t)),
+          alerts: (await freshList.getByRole('alert').allInnerTexts()).filter((t) => t.trim() !== ''),
+        }),
+        { timeout: SETTLE_MS },
+      )
+      .toEqual({ restored: true, alerts: [] });
   });
 
   it('refuses a bad backup file with a sentence and changes nothing', async () => {
