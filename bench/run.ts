@@ -108,7 +108,10 @@ async function measurePage(h: ExtensionHarness, pathName: string, cards: number)
 
 async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void> {
   for (const n of [100, 1_000, 5_000]) {
-    const html = buildTrendingPage(makeItems(n));
+    // 5,000 cards with full props is a 91 MB document, more than Playwright's route can hand over
+    // (the tab crashed); that size runs without the embedded props (cards from the DOM only).
+    const withProps = n <= 1_000;
+    const html = buildTrendingPage(makeItems(n), withProps ? {} : { props: 'omit' });
     h.site.serve('/papers/trending', html);
     h.site.serve('/bench-baseline', html);
     const ext: PageRun[] = [];
@@ -131,12 +134,13 @@ async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void>
     const baseMs = median(base.map((r) => r.annotateMs));
     const ratio = extMs / baseMs;
     extra[`annotate_${n}`] = { runs: ext.map((r) => r.annotateMs), baselineRuns: base.map((r) => r.annotateMs), firstVisitMs: firstVisit };
-    record(`annotate ${n} cards, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
-    record(`annotate ${n} cards, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
-    record(`annotate ${n} cards: extension / baseline`, ratio, '×', '≤ 1.5', ratio <= 1.5);
+    const label = withProps ? `${n} cards` : `${n} cards (no props)`;
+    record(`annotate ${label}, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
+    record(`annotate ${label}, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
+    record(`annotate ${label}: extension / baseline`, ratio, '×', '≤ 1.5', ratio <= 1.5);
     const extMax = Math.max(...ext.map((r) => r.maxLongTaskAfterDcl));
     const baseMax = Math.max(...base.map((r) => r.maxLongTaskAfterDcl));
-    record(`longest task after DOMContentLoaded, ${n} cards (extension page)`, extMax, 'ms', n <= 1_000 ? '≤ 50' : '—', n <= 1_000 ? extMax <= 50 : null, `baseline page ${baseMax.toFixed(0)} ms`);
+    record(`longest task after DOMContentLoaded, ${label} (extension page)`, extMax, 'ms', n <= 1_000 ? '≤ 50' : '—', n <= 1_000 ? extMax <= 50 : null, `baseline page ${baseMax.toFixed(0)} ms`);
   }
 }
 
@@ -373,3 +377,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// A crashed renderer can leave Playwright's connection open; the results are written, so leave.
+process.exit(0);

@@ -9,17 +9,25 @@ export type SeedResult = { ms: number; ids: string[] };
  * slow part). Rows follow lib/store/records.ts: PaperRecord in `papers`, SavedRecord in `saved`.
  */
 export async function seedStore(page: Page, counts: { papers: number; saved: number }): Promise<SeedResult> {
-  // The reading list opens the database (creating the Dexie schema) before it renders its toolbar.
-  await page.getByRole('searchbox', { name: 'Search reading list' }).waitFor({ timeout: 30_000 });
+  // tsx (esbuild keepNames) wraps named inner functions in `__name(...)`; give the page that helper.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
   return page.evaluate(async ({ papers, saved }) => {
     const t0 = performance.now();
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('papers-inbox');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('open failed'));
-    });
-    for (const store of ['papers', 'saved']) {
-      if (!db.objectStoreNames.contains(store)) throw new Error(`object store '${store}' missing (schema not created?)`);
+    const open = () =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('papers-inbox');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error ?? new Error('open failed'));
+      });
+    // The background's Dexie creates the schema on its first request; never create it ourselves.
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    await chrome.runtime.sendMessage({ type: 'get-states', ids: ['2301.10000'] });
+    let db = await open();
+    for (let tries = 0; !(db.objectStoreNames.contains('papers') && db.objectStoreNames.contains('saved')); tries++) {
+      db.close();
+      if (tries > 100) throw new Error("object stores 'papers'/'saved' missing after 30 s (schema not created?)");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      db = await open();
     }
     const words = ['diffusion', 'language', 'models', 'zero-shot', 'fuzzy', 'agents', 'reasoning', 'vision', 'protein', 'graph', 'scaling', 'video', 'speech', 'quantum', 'robot', 'benchmark', 'alignment', 'sparse', 'retrieval', 'tokenizer'];
     const pick = (i: number, k: number) => words[(i * 7 + k * 13) % words.length] ?? 'model';
