@@ -5,7 +5,7 @@ import {
   type FilterField,
   type FilterKind,
 } from '../lib/filters/rule';
-import { makeRule } from '../lib/filters/match';
+import { makeRule } from '../lib/filters/make-rule';
 
 /** What the filter form edits; becomes a FilterRule only once it validates. */
 export interface FilterDraft {

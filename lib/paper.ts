@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** arXiv ids as HF uses them in paper paths: `2502.12345` (also four-digit suffixes `0704.0001`). */
-export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
+import { ARXIV_ID_PATTERN } from './arxiv-id';
+
+export { ARXIV_ID_PATTERN };
 export const ArxivId = z.string().regex(ARXIV_ID_PATTERN, 'not an arXiv id');
 export type ArxivId = z.infer<typeof ArxivId>;
 

@@ -1,5 +1,5 @@
 import { parseBackup, restoreBackup } from '../export/backup';
-import { makeRule } from '../filters/match';
+import { makeRule } from '../filters/make-rule';
 import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';

@@ -1,4 +1,5 @@
-import { FILTER_PATTERN_MAX, type FilterField, type FilterRule } from './rule';
+import { FILTER_PATTERN_MAX } from './rule-limits';
+import type { FilterField, FilterRule } from './rule';
 import { keywordRegex, keywordRequirements } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
 import type { PaperMeta } from '../paper';

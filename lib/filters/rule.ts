@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { FILTER_PATTERN_MAX } from './rule-limits';
 
-export const FILTER_PATTERN_MAX = 200;
+export { DEFAULT_FILTER_FIELDS, FILTER_PATTERN_MAX } from './rule-limits';
 
 export const FilterKind = z.enum(['keyword', 'regex', 'author', 'min-upvotes']);
 export type FilterKind = z.infer<typeof FilterKind>;
@@ -8,8 +9,6 @@ export const FilterField = z.enum(['title', 'abstract', 'keywords', 'authors']);
 export type FilterField = z.infer<typeof FilterField>;
 export const FilterAction = z.enum(['hide', 'dim', 'highlight']);
 export type FilterAction = z.infer<typeof FilterAction>;
-
-export const DEFAULT_FILTER_FIELDS: FilterField[] = ['title', 'abstract', 'keywords'];
 
 /** A topic filter rule. Regex validity is checked separately (validateRule) so the message can say why. */
 export const FilterRule = z.object({

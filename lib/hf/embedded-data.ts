@@ -1,5 +1,6 @@
 import type { PaperMeta } from '../paper';
-import { DailyPapersProps, PaperContentProps, parseItems } from './hf-schemas';
+import type { DailyPapersProps } from './hf-schemas';
+import { readDailyPapersProps, readItems, readPaperContentProps } from './read-props';
 import type { PageKind } from './page-kind';
 import { SELECTORS } from './selectors';
 import { itemToPaperMeta, paperToPaperMeta } from './to-paper-meta';
@@ -56,7 +57,7 @@ export function propsMatchKind(props: DailyPapersProps, kind: PageKind): boolean
 
 function toMetaMap(raw: unknown): Map<string, PaperMeta> {
   const metas = new Map<string, PaperMeta>();
-  for (const item of parseItems(raw)) {
+  for (const item of readItems(raw)) {
     // The first listing of a paper wins, like the first card does.
     if (!metas.has(item.paper.id)) metas.set(item.paper.id, itemToPaperMeta(item));
   }
@@ -71,9 +72,8 @@ function toMetaMap(raw: unknown): Map<string, PaperMeta> {
 let memo: { raw: string; kind: string; metas: Map<string, PaperMeta> } | null = null;
 
 function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
-  const parsed = DailyPapersProps.safeParse(parseJson(raw));
-  if (!parsed.success || !propsMatchKind(parsed.data, kind)) return new Map();
-  const props = parsed.data;
+  const props = readDailyPapersProps(parseJson(raw));
+  if (!props || !propsMatchKind(props, kind)) return new Map();
   return toMetaMap(kind.name === 'search' ? props.searchResults : props.dailyPapers);
 }
 
@@ -93,7 +93,7 @@ export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperM
 
 /** The paper page's metadata from `PaperContent`, when it is about the paper in the URL. */
 export function readPaperMeta(doc: Document, id: string): PaperMeta | null {
-  const parsed = PaperContentProps.safeParse(parseJson(rawProps(doc, SELECTORS.paperContentIsland)));
-  if (!parsed.success || parsed.data.paper.id !== id) return null;
-  return paperToPaperMeta(parsed.data.paper);
+  const props = readPaperContentProps(parseJson(rawProps(doc, SELECTORS.paperContentIsland)));
+  if (!props || props.paper.id !== id) return null;
+  return paperToPaperMeta(props.paper);
 }

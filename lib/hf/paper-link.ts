@@ -1,4 +1,4 @@
-import { ARXIV_ID_PATTERN } from '../paper';
+import { ARXIV_ID_PATTERN } from '../arxiv-id';
 
 const HF_ORIGIN = 'https://huggingface.co';
 const PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})$/;

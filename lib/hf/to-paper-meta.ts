@@ -1,4 +1,4 @@
-import { PaperMeta } from '../paper';
+import type { PaperMeta } from '../paper';
 import type { HfItem, HfPaper } from './hf-schemas';
 
 /** arXiv titles and abstracts carry hard line breaks; keep the text, fold the whitespace. */
@@ -29,11 +29,34 @@ export function paperToPaperMeta(paper: HfPaper, item?: HfItem): PaperMeta {
     organization: clean(organization?.fullname ?? organization?.name),
     thumbnail: item?.thumbnail,
   };
+  return bounded(candidate);
+}
+
+/**
+ * Clip third-party text to PaperMeta's limits (by hand: this file is in the content script, which
+ * must not bundle Zod); the background validates the result with the PaperMeta schema.
+ */
+const cut = (text: string | undefined, max: number) => text?.slice(0, max);
+const cutList = (list: string[] | undefined, max: number, each: number) =>
+  list?.slice(0, max).map((entry) => entry.slice(0, each));
+
+function bounded(meta: PaperMeta): PaperMeta {
+  const clipped: PaperMeta = {
+    ...meta,
+    title: cut(meta.title, 2_000),
+    authors: cutList(meta.authors, 5_000, 300),
+    summary: cut(meta.summary, 20_000),
+    aiSummary: cut(meta.aiSummary, 5_000),
+    keywords: cutList(meta.keywords, 500, 300),
+    publishedAt: cut(meta.publishedAt, 40),
+    submittedOnDailyAt: cut(meta.submittedOnDailyAt, 40),
+    githubRepo: cut(meta.githubRepo, 2_000),
+    projectPage: cut(meta.projectPage, 2_000),
+    organization: cut(meta.organization, 300),
+    thumbnail: cut(meta.thumbnail, 2_000),
+  };
   // Absent, not undefined: optional fields stay out of stored rows and exports.
-  const present = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
-  const parsed = PaperMeta.safeParse(present);
-  // Over-long third-party text: keep the id and the title rather than lose the paper.
-  return parsed.success ? parsed.data : { id: paper.id, title: candidate.title?.slice(0, 2_000) };
+  return Object.fromEntries(Object.entries(clipped).filter(([, v]) => v !== undefined)) as PaperMeta;
 }
 
 export const itemToPaperMeta = (item: HfItem): PaperMeta => paperToPaperMeta(item.paper, item);

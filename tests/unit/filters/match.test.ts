@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   applyTopicFilters,
   hasCatastrophicBacktracking,
-  makeRule,
   previewRule,
   validateRule,
 } from '../../../lib/filters/match';
+import { makeRule } from '../../../lib/filters/make-rule';
 import { DEFAULT_FILTER_FIELDS, type FilterRule } from '../../../lib/filters/rule';
 import type { PaperMeta } from '../../../lib/paper';
 
