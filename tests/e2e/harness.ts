@@ -78,9 +78,14 @@ function json(route: Route, status: number, body: unknown): Promise<void> {
   return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
 }
 
+const fixtureCache = new Map<string, unknown[]>();
+/** A vendored API response (parsed once: the paper API may be asked once per card). */
 export function loadApiFixture(name: string): unknown[] {
+  const cached = fixtureCache.get(name);
+  if (cached) return cached;
   const parsed: unknown = JSON.parse(readFileSync(path.join(FIXTURES_API, name), 'utf8'));
   if (!Array.isArray(parsed)) throw new Error(`fixture ${name} is not an array`);
+  fixtureCache.set(name, parsed);
   return parsed;
 }
 
