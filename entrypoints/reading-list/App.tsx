@@ -56,7 +56,6 @@ export function App() {
       ) : entries.length === 0 ? (
         <>
           <p>Your reading list is empty. Save papers on huggingface.co/papers with the Save button or the s key.</p>
-          <BackupBar />
         </>
       ) : (
         <>
@@ -70,9 +69,10 @@ export function App() {
           {undo && <UndoBar label={undo.label} onUndo={() => undoRemove(undo.token)} onDismiss={dismissUndo} />}
           <ExportBar entries={visibleEntries} />
           <RowList rows={visible} actions={actions} resetKey={`${query}|${view.tag}|${view.status}|${view.sort}`} />
-          <BackupBar />
         </>
       )}
+      {/* One instance whatever the list shows: a restore into an empty list must keep its summary. */}
+      {entries !== undefined && <BackupBar />}
     </main>
   );
 }

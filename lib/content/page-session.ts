@@ -152,7 +152,9 @@ export class PageSession {
   async rescan(cards: ParsedCard[]): Promise<void> {
     const page = this.page;
     if (!page || page.kind.name === 'paper') return;
-    if (page.url.href !== this.deps.currentUrl().href) return; // a locationchange is on its way
+    // The grid changed under another URL: a soft navigation whose event we missed or that is still
+    // on its way (the Navigation API fires before the URL commits). Start the new page view now.
+    if (page.url.href !== this.deps.currentUrl().href) return this.onLocationChange();
     const gone = [...page.elements].filter(([, el]) => !el.isConnected).map(([id]) => id);
     const seen = new Set(cards.map((card) => card.id));
     const unknown: ParsedCard[] = [];

@@ -61,11 +61,15 @@ export function startPapersInbox({ life, applyFilters, stop, onLocationChange }:
   session.onRendered = watch;
   const root = doc.querySelector('main') ?? doc.body;
   observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
-  onLocationChange(() => {
-    scroll.reset();
-    keyboard.focused = null;
-    void session.onLocationChange();
-  });
+  // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
+  // read the URL on the next task, once it is committed.
+  onLocationChange(() =>
+    life.setTimeout(() => {
+      scroll.reset();
+      keyboard.focused = null;
+      void session.onLocationChange();
+    }, 0),
+  );
   life.signal.addEventListener('abort', () => session.teardownPage(), { once: true });
   void session.navigate();
   return session;

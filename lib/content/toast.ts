@@ -83,20 +83,21 @@ export class Overlay {
     const rect = anchor.getBoundingClientRect();
     menu.style.top = `${Math.round(rect.bottom + 4)}px`; // positions the popup, not a card
     menu.style.left = `${Math.round(rect.left)}px`;
-    const close = () => {
+    // Idempotent: removing the menu fires its own focusout, which dismisses it too.
+    const dismiss = () => {
+      if (!menu.isConnected) return false;
       menu.remove();
       this.closeMenu = null;
       anchor.setAttribute('aria-expanded', 'false');
-      anchor.focus();
+      return true;
+    };
+    const close = () => {
+      if (dismiss()) anchor.focus();
     };
     for (const item of items) menu.append(this.menuEntry(item, close));
     menu.addEventListener('keydown', (event) => this.onMenuKey(event, menu, close));
     menu.addEventListener('focusout', (event) => {
-      if (!(event.relatedTarget instanceof Node) || !menu.contains(event.relatedTarget)) {
-        menu.remove();
-        this.closeMenu = null;
-        anchor.setAttribute('aria-expanded', 'false');
-      }
+      if (!(event.relatedTarget instanceof Node) || !menu.contains(event.relatedTarget)) dismiss();
     });
     this.root().append(menu);
     this.closeMenu = close;
@@ -112,7 +113,7 @@ export class Overlay {
       heading.textContent = item.heading;
       return heading;
     }
-    const el = this.button(item.label, () => { close(); item.run(); });
+    const el = this.button(item.label, () => { item.run(); close(); });
     el.setAttribute('role', 'menuitem');
     el.tabIndex = -1;
     return el;
