@@ -74,3 +74,4 @@ export type DailyPapersProps = z.infer<typeof DailyPapersProps>;
 export const PaperContentProps = z.looseObject({
   paper: HfPaper,
 });
+export type PaperContentProps = z.infer<typeof PaperContentProps>;

@@ -1,5 +1,5 @@
 import { isArxivId } from '../arxiv-id';
-import type { DailyPapersProps, HfItem, HfPaper } from './hf-schemas';
+import type { DailyPapersProps, HfItem, HfPaper, PaperContentProps } from './hf-schemas';
 
 /**
  * Hand-written readers for the props HF embeds in its pages, with the same leniency as the Zod
@@ -84,7 +84,7 @@ export function readDailyPapersProps(raw: unknown): DailyPapersProps | null {
   };
 }
 
-export function readPaperContentProps(raw: unknown): { paper: HfPaper } | null {
+export function readPaperContentProps(raw: unknown): PaperContentProps | null {
   const paper = isObject(raw) ? readPaper(raw.paper) : null;
   return paper ? { paper } : null;
 }
