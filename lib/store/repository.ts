@@ -30,6 +30,14 @@ function stateFor(stored: PaperRecord | undefined, loadId: string): PaperState {
 
 const lacksText = (meta: PaperMeta) => !meta.title || !meta.summary;
 
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Whether the page told us anything the stored row doesn't already say. */
+function addsNews(stored: PaperRecord, meta: PaperMeta): boolean {
+  return Object.entries(meta).some(([key, value]) => value !== undefined && !sameValue(value, stored[key as keyof PaperRecord]));
+}
+
 /**
  * Records that a page load rendered these cards and returns what that load must show.
  * Idempotent per loadId: a retry of the same load still gets "new" for what it first showed.
@@ -45,18 +53,22 @@ export async function recordShown(
     const [stored, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
     const states: Record<string, PaperState> = {};
     const metas: PaperMeta[] = [];
-    const rows = papers.map((meta, i) => {
+    const rows: PaperRecord[] = [];
+    papers.forEach((meta, i) => {
       const before = stored[i];
       states[meta.id] = stateFor(before, loadId);
+      if (before && lacksText(meta)) metas.push(withoutRecordFields(mergeMeta(before, meta, now)));
+      // A revisit mostly shows papers exactly as stored: writing them again would cost the most
+      // of this call (IndexedDB writes), change nothing and bump updatedAt for no reason.
+      if (before?.firstShownAt !== undefined && !addsNews(before, meta)) return;
       const row = mergeMeta(before, meta, now);
       if (row.firstShownAt === undefined) {
         row.firstShownAt = now;
         row.firstShownLoad = loadId;
       }
-      if (before && lacksText(meta)) metas.push(withoutRecordFields(row));
-      return row;
+      rows.push(row);
     });
-    await db.papers.bulkPut(rows);
+    if (rows.length > 0) await db.papers.bulkPut(rows);
     return { states, saved: saved.flatMap((s) => (s ? [s.id] : [])), metas };
   });
 }
@@ -67,11 +79,12 @@ export function withoutRecordFields(row: PaperRecord): PaperMeta {
   return meta;
 }
 
-export async function getStates(db: PapersInboxDb, ids: string[]): Promise<{ read: string[]; saved: string[] }> {
+export async function getStates(db: PapersInboxDb, ids: string[]): Promise<{ read: string[]; saved: string[]; shown: string[] }> {
   const [papers, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
   return {
     read: papers.flatMap((p) => (p?.readAt !== undefined ? [p.id] : [])),
     saved: saved.flatMap((s) => (s ? [s.id] : [])),
+    shown: papers.flatMap((p) => (p?.firstShownAt !== undefined ? [p.id] : [])),
   };
 }
 

@@ -24,6 +24,15 @@ describe('paper states', () => {
     expect((await repo.recordShown(db, 'load-1', [A, B], 2)).states).toEqual({ [A.id]: 'new', [B.id]: 'new' });
   });
 
+  it('a revisit writes only papers whose page data changed', async () => {
+    await repo.recordShown(db, 'load-1', [A, { ...B, upvotes: 3, authors: ['Ann'] }], 1);
+    await repo.recordShown(db, 'load-2', [A, { ...B, upvotes: 4, authors: ['Ann'] }], 2);
+    expect((await db.papers.get(A.id))?.updatedAt).toBe(1); // shown again unchanged: untouched
+    expect(await db.papers.get(B.id)).toMatchObject({ upvotes: 4, updatedAt: 2, firstShownAt: 1 });
+    await repo.recordShown(db, 'load-3', [{ ...B, authors: ['Ann', 'Bo'] }], 3);
+    expect(await db.papers.get(B.id)).toMatchObject({ authors: ['Ann', 'Bo'], upvotes: 4, updatedAt: 3 });
+  });
+
   it('a paper seen on trending is not new on the daily list', async () => {
     await repo.recordShown(db, 'trending', [A], 1);
     expect((await repo.recordShown(db, 'daily', [A], 2)).states[A.id]).toBe('unread');
