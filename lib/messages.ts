@@ -34,6 +34,8 @@ export const GetStates = z.object({ type: z.literal('get-states'), ids: Ids });
 export const GetStatesResponse = z.object({
   read: z.array(ArxivId),
   saved: z.array(ArxivId),
+  /** Ids some earlier page load already showed: a load that shows them now shows them as unread. */
+  shown: z.array(ArxivId),
 });
 
 export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean() });

@@ -5,7 +5,9 @@ import '../../lib/content/styles.css';
 /** Thin entry: everything lives in lib/content and is torn down through WXT's ctx. */
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
-  runAt: 'document_idle',
+  // Start before the DOM exists: settings and rules are fetched while the page parses, and the
+  // cards are annotated at DOMContentLoaded instead of whenever the browser gets idle.
+  runAt: 'document_start',
   cssInjectionMode: 'manifest',
   main(ctx) {
     startPapersInbox({

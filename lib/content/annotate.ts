@@ -32,6 +32,11 @@ function setAttr(el: Element, name: string, value: string | null): void {
   }
 }
 
+/** Text only when it changes: rewriting equal text still replaces the node and dirties layout. */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function button(doc: Document, action: string, id: string, text: string): HTMLButtonElement {
   const el = doc.createElement('button');
   el.type = 'button';
@@ -54,7 +59,7 @@ export function createSaveButton(doc: Document, id: string): HTMLButtonElement {
 
 /** Save button state: label says what a press will do. Shared with the paper page's button. */
 export function renderSaveButton(el: HTMLButtonElement, saved: boolean): void {
-  el.textContent = saved ? 'Saved' : 'Save';
+  setText(el, saved ? 'Saved' : 'Save');
   setAttr(el, 'aria-label', saved ? 'Remove from reading list' : 'Save to reading list');
   setAttr(el, 'aria-pressed', String(saved));
 }
@@ -86,15 +91,20 @@ function ensurePlaceholder(card: HTMLElement, parts: Parts, id: string): HTMLEle
   return placeholder;
 }
 
+/** The card's parts, built (off-DOM) on first use or when the card now shows another paper. */
 function ensureParts(card: HTMLElement, id: string): Parts {
   const known = partsByCard.get(card);
-  if (known && known.strip.getAttribute(FOR_ATTR) === id && known.strip.isConnected) return known;
+  if (known && known.strip.getAttribute(FOR_ATTR) === id) return known;
   known?.strip.remove();
   known?.placeholder?.remove();
   const parts = buildStrip(card.ownerDocument, id);
-  place(card, parts.strip);
   partsByCard.set(card, parts);
   return parts;
+}
+
+/** Whether the strip sits where `place` puts it (the page may have re-rendered the card's content). */
+function isPlaced(card: HTMLElement, strip: HTMLElement): boolean {
+  return card.tagName === 'A' ? card.nextSibling === strip : strip.parentNode === card;
 }
 
 function renderPlaceholder(el: HTMLElement, id: string, reason: string): void {
@@ -107,9 +117,26 @@ function renderPlaceholder(el: HTMLElement, id: string, reason: string): void {
   el.replaceChildren('Hidden: ', label, ' · ', show);
 }
 
+/**
+ * Builds and fills a card's control strip without touching the page: costs no style or layout, so
+ * a big page prepares its cards in slices and then places them all in one short pass.
+ */
+export function prepareCard(card: HTMLElement, view: CardView): Parts {
+  const { id, state, saved, verdict } = view;
+  const parts = ensureParts(card, id);
+  renderSaveButton(parts.save, saved);
+  const read = state === 'read';
+  setText(parts.read, read ? 'Mark unread' : 'Mark read');
+  setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
+  setAttr(parts.read, 'aria-pressed', String(read));
+  setText(parts.reason, verdict && verdict.action !== 'hide' ? verdict.reason : '');
+  return parts;
+}
+
 /** Sets the contract attributes and the controls of one card. Idempotent. */
 export function annotateCard(card: HTMLElement, view: CardView): void {
   const { id, state, saved, verdict, revealed } = view;
+  const parts = prepareCard(card, view);
   setAttr(card, 'data-pi-id', id);
   setAttr(card, 'data-pi-state', state);
   setAttr(card, 'data-pi-saved', saved ? 'true' : null);
@@ -117,13 +144,7 @@ export function annotateCard(card: HTMLElement, view: CardView): void {
   setAttr(card, 'data-pi-reason', verdict?.reason ?? null);
   setAttr(card, 'data-pi-revealed', revealed && verdict?.action === 'hide' ? 'true' : null);
   if (!card.hasAttribute('tabindex')) card.tabIndex = -1; // focusable by j/k, not in the tab order
-  const parts = ensureParts(card, id);
-  renderSaveButton(parts.save, saved);
-  const read = state === 'read';
-  parts.read.textContent = read ? 'Mark unread' : 'Mark read';
-  setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
-  setAttr(parts.read, 'aria-pressed', String(read));
-  parts.reason.textContent = verdict && verdict.action !== 'hide' ? verdict.reason : '';
+  if (!isPlaced(card, parts.strip)) place(card, parts.strip);
   if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
 }
 

@@ -3,16 +3,17 @@ import type { ParsedCard, ParsedPage } from '../hf/parse-page';
 import type { ResponseMap, StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { Settings } from '../settings';
-import { annotateCard, clearAll, clearCard } from './annotate';
-import { inChunks } from './lifetime';
+import { annotateCard, clearAll, clearCard, prepareCard } from './annotate';
+import type { EarlyStates } from './early-states';
+import { inSlices } from './lifetime';
 import type { Requester } from './messenger';
 import { PageModel, type FilterFn } from './page-model';
 import { renderPaperSave, showPaperSave } from './paper-page';
 
 /** ≤ 500 ids per `cards-shown`: one message per batch, never one per card. */
 export const SHOWN_BATCH = 500;
-/** Cards annotated per main-thread task (~100–200 keeps each task well under 50 ms). */
-export const ANNOTATE_CHUNK = 150;
+/** Main-thread time per annotation slice: the slice and the layout it causes stay under 50 ms. */
+export const ANNOTATE_SLICE_MS = 20;
 
 export type SessionDeps = {
   doc: Document;
@@ -35,6 +36,8 @@ type PageContext = ResponseMap['get-page-context'];
 export class PageSession {
   page: PageModel | null = null;
   private context: PageContext | null = null;
+  /** The context request in flight (or done): cards-shown runs beside it, not after it. */
+  private contextReady: Promise<void> | null = null;
   private recognized = true;
   /** Called with each annotated card element (the scroll-past watcher registers them). */
   onRendered: ((element: HTMLElement) => void) | null = null;
@@ -45,8 +48,11 @@ export class PageSession {
     return this.context?.settings ?? null;
   }
 
-  /** Start, and again on every `wxt:locationchange`: a fresh page load with a fresh loadId. */
-  async navigate(): Promise<void> {
+  /**
+   * Start, and again on every `wxt:locationchange`: a fresh page load with a fresh loadId.
+   * `early`: states asked for while the page was still loading (first load only).
+   */
+  async navigate(early: Promise<EarlyStates | null> | null = null): Promise<void> {
     this.teardownPage();
     const url = this.deps.currentUrl();
     const parsed = this.deps.parse(this.deps.doc, url);
@@ -54,13 +60,13 @@ export class PageSession {
     const page = new PageModel(url, parsed.kind);
     this.page = page;
     this.recognized = parsed.recognized;
-    if (!this.context) await this.loadContext();
-    if (this.page !== page) return;
     if (parsed.paper) {
+      await this.preload();
+      if (this.page !== page) return;
       await showPaperSave(this, page, parsed.paper.meta, parsed.paper.anchor);
       return;
     }
-    await this.addCards(page, parsed.cards);
+    await this.addCards(page, parsed.cards, early);
   }
 
   /** `wxt:locationchange`: a hash-only change (`#community`) is the same page view, keep its "new". */
@@ -76,9 +82,21 @@ export class PageSession {
     clearAll(this.deps.doc);
   }
 
+  /**
+   * Starts loading the settings and rules once (called as early as document_start, so the answer
+   * is usually there before the DOM is); later callers wait for the same request.
+   */
+  preload(): Promise<void> {
+    this.contextReady ??= this.loadContext();
+    return this.contextReady;
+  }
+
   private async loadContext(): Promise<void> {
     const context = await this.deps.request({ type: 'get-page-context' });
-    if (!context) return;
+    if (!context) {
+      this.contextReady = null; // the next page view asks again
+      return;
+    }
     this.context = context;
     this.deps.onSettings?.(context.settings);
   }
@@ -88,12 +106,13 @@ export class PageSession {
   }
 
   /** New cards: register, one cards-shown per batch, then filter + annotate + report. */
-  async addCards(page: PageModel, cards: ParsedCard[]): Promise<void> {
+  async addCards(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null> | null = null): Promise<void> {
     const fresh = cards.filter((card) => !page.elements.has(card.id));
     for (const card of fresh) {
       page.elements.set(card.id, card.element);
       page.metas.set(card.id, card.meta);
     }
+    if (early) await this.renderEarly(page, fresh, early);
     const batches: ParsedCard[][] = [];
     for (let start = 0; start < fresh.length; start += SHOWN_BATCH) batches.push(fresh.slice(start, start + SHOWN_BATCH));
     // Batches go out together (distinct ids, one loadId) so a big page waits one round trip, not n.
@@ -101,8 +120,26 @@ export class PageSession {
     await this.report(page);
   }
 
+  /** Annotates with the states read while the page loaded; cards-shown then confirms or corrects. */
+  private async renderEarly(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null>): Promise<void> {
+    const [answer] = await Promise.all([early, this.preload()]);
+    if (this.page !== page || answer?.url !== page.url.href) return;
+    const ids: string[] = [];
+    for (const card of cards) {
+      const state = answer.states.get(card.id);
+      if (state === undefined) continue; // not in the props: cards-shown decides
+      page.setState(card.id, state, true);
+      if (answer.saved.has(card.id)) page.saved.add(card.id);
+      ids.push(card.id);
+    }
+    page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
+    // Not awaited: the slices go on while cards-shown is sent.
+    void this.render(page, ids);
+  }
+
   private async showBatch(page: PageModel, batch: ParsedCard[]): Promise<void> {
     const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
+    await this.preload(); // filters need the rules
     if (this.page !== page || !answer) return;
     this.applyShown(page, answer);
     const ids = batch.map((card) => card.id);
@@ -112,7 +149,12 @@ export class PageSession {
 
   private applyShown(page: PageModel, answer: ResponseMap['cards-shown']): void {
     for (const meta of answer.metas) page.mergeMeta(meta);
-    for (const [id, state] of Object.entries(answer.states)) page.setState(id, state, true);
+    for (const [id, state] of Object.entries(answer.states)) {
+      // This answer decides, whatever the early states predicted.
+      page.newIds.delete(id);
+      page.saved.delete(id);
+      page.setState(id, state, true);
+    }
     for (const id of answer.saved) page.saved.add(id);
   }
 
@@ -122,14 +164,15 @@ export class PageSession {
       for (const id of ids) renderPaperSave(this.deps.doc, id, page.saved.has(id));
       return;
     }
-    await inChunks(ids, ANNOTATE_CHUNK, this.deps.signal, (id) => {
-      if (this.page !== page) return;
+    // Building strips is the costly part and touches no layout: slices, yielding between them.
+    // Placing them is one short pass, so the page lays out once, not once per slice.
+    await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
       const element = page.elements.get(id);
       const view = page.view(id);
-      if (!element || !view) return;
-      annotateCard(element, view);
-      this.onRendered?.(element);
+      if (element && view) prepareCard(element, view);
     });
+    if (this.page !== page || this.deps.signal.aborted) return;
+    for (const id of ids) this.renderOne(id); // views read afresh: a click may have landed meanwhile
   }
 
   renderOne(id: string): void {
@@ -140,7 +183,9 @@ export class PageSession {
     }
     const element = page?.elements.get(id);
     const view = page?.view(id);
-    if (element && view) annotateCard(element, view);
+    if (!element || !view) return;
+    annotateCard(element, view);
+    this.onRendered?.(element);
   }
 
   async report(page: PageModel | null = this.page): Promise<void> {
@@ -178,7 +223,10 @@ export class PageSession {
   /** Background said something changed: re-read only what it names. */
   async onStoreChanged(change: StoreChanged): Promise<void> {
     const page = this.page;
-    if (change.rules || change.settings || change.ids === undefined) await this.loadContext();
+    if (change.rules || change.settings || change.ids === undefined) {
+      this.contextReady = this.loadContext();
+      await this.contextReady;
+    }
     if (!page || this.page !== page) return;
     const wanted = change.ids ? new Set(change.ids) : null;
     const ids = page.ids().filter((id) => !wanted || wanted.has(id));

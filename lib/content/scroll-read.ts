@@ -94,5 +94,9 @@ export function watchScrollPast({ rule, signal, isCollapsed, markRead, setTimeou
   window.addEventListener('pageshow', (e) => e.persisted && rule.reset(), opts);
   window.addEventListener('popstate', () => rule.reset(), opts);
   signal.addEventListener('abort', () => io.disconnect(), { once: true });
-  return (card) => io.observe(card);
+  // Off by default: then no card is observed at all (an observer of 1,000 cards costs every frame).
+  // Turning it on re-renders every card, which observes them from then on.
+  return (card) => {
+    if (rule.enabled) io.observe(card);
+  };
 }

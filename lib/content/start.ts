@@ -4,6 +4,7 @@ import { PageActions } from './actions';
 import { listenForClicks } from './clicks';
 import { Keyboard } from './keyboard';
 import type { Lifetime } from './lifetime';
+import { prefetchStates } from './early-states';
 import { createMessenger } from './messenger';
 import { observeGrid } from './observer';
 import type { FilterFn } from './page-model';
@@ -24,7 +25,8 @@ export type StartOptions = {
 const currentUrl = () => new URL(location.href);
 
 function applySettings(doc: Document, settings: Settings, scroll: ScrollPastRule): void {
-  doc.documentElement.setAttribute('data-pi-read-style', settings.readCards);
+  // At document_start the root element may not exist yet; DOM-ready applies the settings again.
+  doc.documentElement?.setAttribute('data-pi-read-style', settings.readCards);
   scroll.enabled = settings.markReadOnScrollPast;
 }
 
@@ -37,6 +39,12 @@ function listenForCommands(session: PageSession, actions: PageActions, signal: A
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/** Runs `start` once the DOM is parsed (at once when it already is). */
+function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): void {
+  if (doc.readyState !== 'loading') start();
+  else doc.addEventListener('DOMContentLoaded', start, { once: true, signal });
 }
 
 /** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
@@ -59,8 +67,15 @@ export function startPapersInbox({ life, applyFilters, stop, onLocationChange }:
     isCollapsed: keyboard.isSkipped, markRead: (ids) => actions.markRead(ids),
   });
   session.onRendered = watch;
-  const root = doc.querySelector('main') ?? doc.body;
-  observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
+  // Runs at document_start: the rules and the listed papers' states arrive while the page parses.
+  void session.preload();
+  const early = prefetchStates(doc, currentUrl(), request, life.signal);
+  whenDomReady(doc, life.signal, () => {
+    if (session.settings) applySettings(doc, session.settings, scroll);
+    const root = doc.querySelector('main') ?? doc.body;
+    observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
+    void session.navigate(early);
+  });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
   // read the URL on the next task, once it is committed.
   onLocationChange(() =>
@@ -71,6 +86,5 @@ export function startPapersInbox({ life, applyFilters, stop, onLocationChange }:
     }, 0),
   );
   life.signal.addEventListener('abort', () => session.teardownPage(), { once: true });
-  void session.navigate();
   return session;
 }

@@ -54,6 +54,8 @@ export class FakeBackground {
   private answers = new Map<string, Record<string, 'new' | 'unread' | 'read'>>();
   /** Holds cards-shown answers until released (to test races). */
   gate: Promise<void> | null = null;
+  /** Holds get-page-context answers until released. */
+  contextGate: Promise<void> | null = null;
 
   install(): void {
     setTransport((request) => this.handle(request));
@@ -68,6 +70,7 @@ export class FakeBackground {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }
     if (this.gate && request.type === 'cards-shown') await this.gate;
+    if (this.contextGate && request.type === 'get-page-context') await this.contextGate;
     return { ok: true, data: this.answer(request) };
   }
 
@@ -92,7 +95,11 @@ export class FakeBackground {
       case 'get-page-context':
         return { rules: this.rules, settings: DEFAULT_SETTINGS };
       case 'get-states':
-        return { read: request.ids.filter((id) => this.read.has(id)), saved: request.ids.filter((id) => this.saved.has(id)) };
+        return {
+          read: request.ids.filter((id) => this.read.has(id)),
+          saved: request.ids.filter((id) => this.saved.has(id)),
+          shown: request.ids.filter((id) => this.shown.has(id)),
+        };
       case 'set-read':
         for (const id of request.ids) (request.read ? this.read.add(id) : this.read.delete(id));
         return { undoToken: 'tok-read' };

@@ -1,0 +1,56 @@
+import { readListMetas } from '../hf/embedded-data';
+import { pageKindOf } from '../hf/page-kind';
+import { SELECTORS } from '../hf/selectors';
+import type { ResponseMap } from '../messages';
+import type { PaperState } from '../paper';
+import type { Requester } from './messenger';
+
+/** States read before the cards were parsed: a prediction that the load's cards-shown confirms. */
+export type EarlyStates = { url: string; states: Map<string, PaperState>; saved: Set<string> };
+
+/** The largest id list one request may carry (messages.ts MAX_BATCH). */
+const MAX_IDS = 10_000;
+
+function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): EarlyStates {
+  const read = new Set(answer.read);
+  const shown = new Set(answer.shown);
+  const states = new Map<string, PaperState>();
+  for (const id of ids) states.set(id, read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new');
+  return { url: url.href, states, saved: new Set(answer.saved) };
+}
+
+/**
+ * From document_start: as soon as the list island is parsed (it opens `<main>`, and its props list
+ * every paper of the page), asks for those papers' states while the rest of the HTML still parses.
+ * At DOMContentLoaded the cards can then be annotated at once instead of after a round trip queued
+ * behind the page's first render. Read-only: what the load records is still decided by cards-shown.
+ * Resolves null when there is nothing to ask (no island, props not about this URL, a paper page).
+ */
+export function prefetchStates(doc: Document, url: URL, request: Requester, signal: AbortSignal): Promise<EarlyStates | null> {
+  const kind = pageKindOf(url);
+  if (kind === null || kind.name === 'paper') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => check());
+    let done = false;
+    const finish = (value: Promise<EarlyStates | null> | null) => {
+      done = true;
+      observer.disconnect();
+      resolve(value);
+    };
+    const ask = () => {
+      const ids = [...readListMetas(doc, kind).keys()].slice(0, MAX_IDS);
+      if (ids.length === 0) return finish(null);
+      finish(request({ type: 'get-states', ids }).then((answer) => (answer ? toEarly(url, ids, answer) : null)));
+    };
+    // Cards before any island (or DOM ready without one): this page has no early list to read.
+    const check = () => {
+      if (done) return;
+      if (doc.querySelector(SELECTORS.dailyPapersIsland)) ask();
+      else if (doc.readyState !== 'loading' || doc.querySelector(`${SELECTORS.main} ${SELECTORS.card}`)) finish(null);
+    };
+    signal.addEventListener('abort', () => finish(null), { once: true });
+    doc.addEventListener('DOMContentLoaded', check, { once: true, signal });
+    observer.observe(doc, { childList: true, subtree: true });
+    check();
+  });
+}

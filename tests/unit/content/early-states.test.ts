@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { prefetchStates } from '../../../lib/content/early-states';
+import { createMessenger } from '../../../lib/content/messenger';
+import { buildTrendingPage, makeItems } from '../../fixtures/pages';
+import { FakeBackground, makeSession, toDocument } from './helpers';
+
+let bg: FakeBackground;
+beforeEach(() => {
+  bg = new FakeBackground();
+  bg.install();
+});
+
+const url = new URL('https://huggingface.co/papers/trending');
+const request = createMessenger({ onDead: () => {}, sleep: async () => {} });
+const items = makeItems(3);
+const ids = items.map((item) => item.paper.id);
+const [first = '', second = '', third = ''] = ids;
+
+describe('early states (asked while the page still loads)', () => {
+  it('reads the listed ids from the island props and asks their states once, read-only', async () => {
+    bg.shown.add(first);
+    bg.read.add(second);
+    bg.saved.add(third);
+    const doc = toDocument(buildTrendingPage(items));
+    const early = await prefetchStates(doc, url, request, new AbortController().signal);
+    expect(bg.count('get-states')).toBe(1);
+    expect(bg.count('cards-shown')).toBe(0); // nothing recorded before the cards are really shown
+    expect(early?.url).toBe(url.href);
+    expect([...(early?.states ?? [])]).toEqual([[first, 'unread'], [second, 'read'], [third, 'new']]);
+    expect([...(early?.saved ?? [])]).toEqual([third]);
+  });
+
+  it('waits for the island to be parsed, and gives up when cards come first or the DOM is done', async () => {
+    const full = toDocument(buildTrendingPage(items));
+    const island = full.querySelector('[data-target="DailyPapers"]');
+    const doc = toDocument('<!doctype html><html><head></head><body><main></main></body></html>');
+    Object.defineProperty(doc, 'readyState', { value: 'loading', configurable: true }); // still parsing
+    const pending = prefetchStates(doc, url, request, new AbortController().signal);
+    expect(bg.count('get-states')).toBe(0);
+    if (island) doc.querySelector('main')?.append(doc.importNode(island, true));
+    expect((await pending)?.states.size).toBe(3);
+
+    const withoutIsland = toDocument('<!doctype html><html><body><main><article><a href="/papers/2507.00001">x</a></article></main></body></html>');
+    expect(await prefetchStates(withoutIsland, url, request, new AbortController().signal)).toBeNull();
+    expect(await prefetchStates(full, new URL('https://huggingface.co/papers/2507.00001'), request, new AbortController().signal)).toBeNull();
+    expect(bg.count('get-states')).toBe(1);
+  });
+
+  it('annotates from the early states before cards-shown answers, which then confirms or corrects', async () => {
+    bg.shown.add(first);
+    bg.shown.add(second);
+    const doc = toDocument(buildTrendingPage(items));
+    const early = prefetchStates(doc, url, request, new AbortController().signal);
+    await early;
+    bg.shown.delete(second); // the store changed between the two answers: cards-shown wins
+    let release = () => {};
+    bg.gate = new Promise((resolve) => (release = resolve));
+    const { session } = makeSession(doc, '/papers/trending');
+    const done = session.navigate(early);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state');
+    expect([first, second, third].map(stateOf)).toEqual(['unread', 'unread', 'new']);
+    expect(bg.count('report-page')).toBe(0); // counts are reported from the confirmed states only
+    release();
+    await done;
+    expect([first, second, third].map(stateOf)).toEqual(['unread', 'new', 'new']);
+    expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 3, new: 2, unread: 3 });
+  });
+});
