@@ -20,7 +20,10 @@ const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
 function record(metric: string, value: number | null, unit: string, target: string, met: boolean | null, note?: string): void {
-  rows.push({ metric, value: value === null ? null : Math.round(value * 100) / 100, unit, target, met, ...(note ? { note } : {}) });
+  const row: Row = { metric, value: value === null ? null : Math.round(value * 100) / 100, unit, target, met, ...(note ? { note } : {}) };
+  rows.push(row);
+  // As it goes: a long run (or one cut short) still shows what it measured.
+  console.log(`  ${row.metric}: ${row.value ?? 'n/a'} ${row.unit}${note ? ` (${note})` : ''}${met === null ? '' : met ? ' — met' : ' — missed'}`);
 }
 
 const median = (xs: readonly number[]) => quantile(xs, 0.5);
@@ -39,7 +42,14 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]
 // (1) + (2) Page annotation and long tasks
 // ---------------------------------------------------------------------------------------------
 
-type PageRun = { annotateMs: number; longTasksAfterDcl: number[]; maxLongTaskAfterDcl: number };
+/** annotateMs: DOMContentLoaded → all annotated (the issue's measure); fromNavigationMs also counts
+ * any work the extension does before DOMContentLoaded (it runs from document_start). */
+type PageRun = {
+  annotateMs: number;
+  fromNavigationMs: number;
+  longTasksAfterDcl: number[];
+  maxLongTaskAfterDcl: number;
+};
 
 /**
  * Installed before any page script: counts cards whose `data-pi-state` appears (a MutationObserver,
@@ -99,7 +109,12 @@ async function measurePage(h: ExtensionHarness, pathName: string, cards: number)
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const dcl = nav?.domContentLoadedEventStart ?? 0;
       const after = probe.longtasks.filter((t) => t.start + t.dur >= dcl).map((t) => t.dur);
-      return { annotateMs: probe.done - dcl, longTasksAfterDcl: after, maxLongTaskAfterDcl: after.length ? Math.max(...after) : 0 };
+      return {
+        annotateMs: probe.done - dcl,
+        fromNavigationMs: probe.done,
+        longTasksAfterDcl: after,
+        maxLongTaskAfterDcl: after.length ? Math.max(...after) : 0,
+      };
     });
   } finally {
     await page.close();
@@ -138,9 +153,17 @@ async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void>
     record(`annotate ${label}, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
     record(`annotate ${label}, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
     record(`annotate ${label}: extension / baseline`, ratio, '×', '≤ 1.5', ratio <= 1.5);
+    const navRatio = median(ext.map((r) => r.fromNavigationMs)) / median(base.map((r) => r.fromNavigationMs));
+    record(`annotate ${label}, from navigation start: extension / baseline`, navRatio, '×', '—', null, 'includes work before DOMContentLoaded');
     const extMax = Math.max(...ext.map((r) => r.maxLongTaskAfterDcl));
     const baseMax = Math.max(...base.map((r) => r.maxLongTaskAfterDcl));
-    record(`longest task after DOMContentLoaded, ${label} (extension page)`, extMax, 'ms', n <= 1_000 ? '≤ 50' : '—', n <= 1_000 ? extMax <= 50 : null, `baseline page ${baseMax.toFixed(0)} ms`);
+    // Long tasks carry no script attribution for content scripts (Long Animation Frames list no
+    // isolated-world scripts: checked on Chromium 156), so this is the page's longest task with
+    // the extension in it, next to the same page's longest without it.
+    record(`longest task after DOMContentLoaded, ${label} (page + extension)`, extMax, 'ms', n <= 1_000 ? '≤ 50' : '—', n <= 1_000 ? extMax <= 50 : null, `baseline page ${baseMax.toFixed(0)} ms`);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const added = median(ext.map((r) => sum(r.longTasksAfterDcl))) - median(base.map((r) => sum(r.longTasksAfterDcl)));
+    record(`long-task time after DOMContentLoaded added vs baseline, ${label}`, added, 'ms', '—', null);
   }
 }
 

@@ -1,6 +1,7 @@
 import { UI_ATTR } from './annotate';
 import type { Lifetime } from './lifetime';
-import { OVERLAY_CSS } from './overlay-styles';
+// `?inline`: the stylesheet as a string for the shadow root, minified by the build.
+import OVERLAY_CSS from './overlay.css?inline';
 
 /** Undo toasts stay at least 8 s (product.md §1). */
 export const UNDO_TOAST_MS = 8_000;
