@@ -11,6 +11,15 @@ export type ToastAction = { label: string; run: () => void };
 export type ToastOptions = { actions?: ToastAction[]; note?: string; durationMs?: number; role?: 'status' | 'alert' };
 export type MenuItem = { label: string; run: () => void } | { heading: string };
 
+/** An element with a class, attributes and text: the overlay builds many small ones. */
+function make(doc: Document, tag: string, className: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
+  const el = doc.createElement(tag);
+  if (className) el.className = className;
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
 /**
  * Toasts, the Mute… menu and the `?` help dialog, in ONE shadow root host so neither HF's CSS nor
  * ours leaks across. Created lazily on first use.
@@ -24,18 +33,12 @@ export class Overlay {
 
   private root(): HTMLElement {
     if (!this.shadow) {
-      const host = this.doc.createElement('div');
-      host.setAttribute(UI_ATTR, 'overlay');
+      const host = make(this.doc, 'div', '', { [UI_ATTR]: 'overlay' });
       this.doc.body.append(host);
       this.shadow = host.attachShadow({ mode: 'open' });
-      const style = this.doc.createElement('style');
-      style.textContent = OVERLAY_CSS;
-      const root = this.doc.createElement('div');
-      root.className = 'root';
-      const toasts = this.doc.createElement('div');
-      toasts.className = 'toasts';
-      root.append(toasts);
-      this.shadow.append(style, root);
+      const root = make(this.doc, 'div', 'root');
+      root.append(make(this.doc, 'div', 'toasts'));
+      this.shadow.append(make(this.doc, 'style', '', {}, OVERLAY_CSS), root);
       this.life.signal.addEventListener('abort', () => host.remove(), { once: true });
     }
     const root = this.shadow.querySelector<HTMLElement>('.root');
@@ -45,31 +48,19 @@ export class Overlay {
     return root;
   }
 
-  private button(label: string, run: () => void): HTMLButtonElement {
-    const el = this.doc.createElement('button');
-    el.type = 'button';
-    el.textContent = label;
+  private button(label: string, run: () => void): HTMLElement {
+    const el = make(this.doc, 'button', '', { type: 'button' }, label);
     el.addEventListener('click', run);
     return el;
   }
 
   toast(message: string, { actions = [], note, durationMs, role = 'status' }: ToastOptions = {}): void {
     const toasts = this.root().querySelector('.toasts');
-    const toast = this.doc.createElement('div');
-    toast.className = 'toast';
-    toast.setAttribute('role', role);
-    toast.setAttribute(UI_ATTR, 'toast');
-    const text = this.doc.createElement('span');
-    text.textContent = message;
-    toast.append(text);
+    const toast = make(this.doc, 'div', 'toast', { role, [UI_ATTR]: 'toast' });
+    toast.append(make(this.doc, 'span', '', {}, message));
     const close = () => toast.remove();
     for (const action of actions) toast.append(this.button(action.label, () => { close(); action.run(); }));
-    if (note) {
-      const small = this.doc.createElement('span');
-      small.className = 'note';
-      small.textContent = note;
-      toast.append(small);
-    }
+    if (note) toast.append(make(this.doc, 'span', 'note', {}, note));
     toasts?.replaceChildren(toast); // one toast at a time: the latest action is the one to undo
     this.life.setTimeout(close, durationMs ?? (actions.length > 0 ? UNDO_TOAST_MS : PLAIN_TOAST_MS));
   }
@@ -77,10 +68,7 @@ export class Overlay {
   /** A role=menu under anchor; arrow keys move, Escape closes, focus returns to anchor. */
   menu(anchor: HTMLElement, label: string, items: MenuItem[]): void {
     this.closeOverlays();
-    const menu = this.doc.createElement('div');
-    menu.className = 'menu';
-    menu.setAttribute('role', 'menu');
-    menu.setAttribute('aria-label', label);
+    const menu = make(this.doc, 'div', 'menu', { role: 'menu', 'aria-label': label });
     const rect = anchor.getBoundingClientRect();
     menu.style.top = `${Math.round(rect.bottom + 4)}px`; // positions the popup, not a card
     menu.style.left = `${Math.round(rect.left)}px`;
@@ -108,11 +96,7 @@ export class Overlay {
 
   private menuEntry(item: MenuItem, close: () => void): HTMLElement {
     if ('heading' in item) {
-      const heading = this.doc.createElement('div');
-      heading.className = 'heading';
-      heading.setAttribute('role', 'presentation');
-      heading.textContent = item.heading;
-      return heading;
+      return make(this.doc, 'div', 'heading', { role: 'presentation' }, item.heading);
     }
     const el = this.button(item.label, () => { item.run(); close(); });
     el.setAttribute('role', 'menuitem');
@@ -143,25 +127,14 @@ export class Overlay {
   help(keys: ReadonlyArray<readonly [string, string]>): void {
     this.closeOverlays();
     const previous = this.doc.activeElement;
-    const backdrop = this.doc.createElement('div');
-    backdrop.className = 'backdrop';
-    const dialog = this.doc.createElement('div');
-    dialog.className = 'help';
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.setAttribute('aria-labelledby', 'pi-help-title');
-    const title = this.doc.createElement('h2');
-    title.id = 'pi-help-title';
-    title.textContent = 'Papers Inbox keyboard shortcuts';
-    const list = this.doc.createElement('dl');
+    const backdrop = make(this.doc, 'div', 'backdrop');
+    const dialog = make(this.doc, 'div', 'help', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'pi-help-title' });
+    const title = make(this.doc, 'h2', '', { id: 'pi-help-title' }, 'Papers Inbox keyboard shortcuts');
+    const list = make(this.doc, 'dl', '');
     for (const [key, what] of keys) {
-      const dt = this.doc.createElement('dt');
-      const kbd = this.doc.createElement('kbd');
-      kbd.textContent = key;
-      dt.append(kbd);
-      const dd = this.doc.createElement('dd');
-      dd.textContent = what;
-      list.append(dt, dd);
+      const dt = make(this.doc, 'dt', '');
+      dt.append(make(this.doc, 'kbd', '', {}, key));
+      list.append(dt, make(this.doc, 'dd', '', {}, what));
     }
     const close = () => {
       backdrop.remove();
