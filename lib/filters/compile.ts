@@ -2,6 +2,7 @@ import { FILTER_PATTERN_MAX } from './rule-limits';
 import type { FilterField, FilterRule } from './rule';
 import { keywordRegex, keywordRequirements } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
+import { userRegexTest } from './regex-test';
 import type { PaperMeta } from '../paper';
 import type { PaperTexts } from './text';
 
@@ -80,7 +81,8 @@ export interface CompiledRule {
 type TextTest = (texts: PaperTexts) => boolean;
 
 function regexTest(re: RegExp, fields: readonly FilterField[]): TextTest {
-  return (texts) => fields.some((f) => texts.raw(f).some((s) => re.test(s)));
+  const test = userRegexTest(re);
+  return (texts) => fields.some((f) => texts.raw(f).some(test));
 }
 
 /** Keyword test: cheap token-set pre-check first, the regex only on papers that could match. */
