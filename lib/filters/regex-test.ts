@@ -13,10 +13,11 @@ const NEGATIVE_LOOKAROUND = /\(\?<?!/;
 
 export function userRegexTest(re: RegExp): (s: string) => boolean {
   const src = re.source;
-  const loose = src.replace(TOKEN, (t) => (t === '\\b' || t === '\\B' ? '(?:)' : t));
-  const slow = re.unicode && re.ignoreCase && loose !== src && !NEGATIVE_LOOKAROUND.test(src);
-  const pre = slow ? tryRegex(loose, `${re.flags}g`) : null;
-  if (pre === null) return (s) => re.test(s);
+  const loose = src.replace(TOKEN, (t) => (/^\\b$/i.test(t) ? '(?:)' : t));
+  // Only `iu` is slow (compileUserRegex falls back to `i`). A boundary cannot be quantified in
+  // unicode mode, so an empty group in its place always compiles.
+  if (re.flags !== 'iu' || loose === src || NEGATIVE_LOOKAROUND.test(src)) return (s) => re.test(s);
+  const pre = new RegExp(loose, `${re.flags}g`);
   const at = new RegExp(src, `${re.flags}y`);
   return (s) => {
     pre.lastIndex = 0;
@@ -28,12 +29,4 @@ export function userRegexTest(re: RegExp): (s: string) => boolean {
     }
     return false;
   };
-}
-
-function tryRegex(src: string, flags: string): RegExp | null {
-  try {
-    return new RegExp(src, flags);
-  } catch {
-    return null;
-  }
 }
