@@ -15,24 +15,17 @@ interface Group {
   atStart: boolean;
 }
 
-const QUANT_BRACE = /^\{(\d+)(?:,(\d*))?\}/;
+// `*`, `+`, `?`, `{n}`, `{n,}` or `{n,m}`, maybe lazy.
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,(\d*))?\})\??/;
 
-/** Length of a quantifier at `i` and whether it repeats (max > 1); 0 when there is none. */
+/** Length of a quantifier at `i` (0 when there is none) and whether it repeats (max > 1). */
 function quantifierAt(src: string, i: number): { len: number; repeats: boolean } {
-  const c = src[i];
-  if (c === '*' || c === '+') return { len: 1 + lazyLen(src, i + 1), repeats: true };
-  if (c === '?') return { len: 1 + lazyLen(src, i + 1), repeats: false };
-  if (c === '{') {
-    const m = QUANT_BRACE.exec(src.slice(i));
-    if (!m) return { len: 0, repeats: false };
-    const min = Number(m[1]);
-    const max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
-    return { len: m[0].length + lazyLen(src, i + m[0].length), repeats: max > 1 };
-  }
-  return { len: 0, repeats: false };
+  const m = QUANTIFIER.exec(src.slice(i));
+  if (!m) return { len: 0, repeats: false };
+  const [q, min, max] = m;
+  const most = max === '' ? Infinity : Number(max ?? min ?? (q.startsWith('?') ? 1 : Infinity));
+  return { len: q.length, repeats: most > 1 };
 }
-
-const lazyLen = (src: string, i: number) => (src[i] === '?' ? 1 : 0);
 
 /** Index just past a character class starting at `i` (`[`). */
 function skipClass(src: string, i: number): number {
