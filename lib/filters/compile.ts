@@ -93,12 +93,15 @@ export function compileRule(rule: FilterRule): CompiledRule | string {
   const keywords: KeywordTest[] = [];
   const what = rule.kind === 'regex' ? 'This regular expression' : 'The pattern';
   const main =
-    rule.kind === 'min-upvotes' ? upvotesTest(rule, pattern) : textTest(rule.kind, pattern, rule.fields, what, keywords);
+    rule.kind === 'min-upvotes'
+      ? upvotesTest(rule, pattern)
+      : textTest(rule.kind, pattern, rule.fields, what, keywords);
   if (typeof main === 'string') return main;
   const unlessSrc = rule.unless?.trim() ?? '';
-  // "unless" looks where the rule looks (author names for author rules); it is a keyword unless the rule is a regex.
+  // "unless" looks where the rule looks (author names for author rules); a keyword unless the rule is a regex.
   const unlessKind = rule.kind === 'min-upvotes' ? 'keyword' : rule.kind;
-  const unless = unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', keywords);
+  const unless =
+    unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', keywords);
   if (typeof unless === 'string') return unless;
   const test: Test = unless === null ? main : (p, t, h) => main(p, t, h) && !unless(p, t, h);
   return { rule, timed: rule.kind === 'regex', keywords, test };

@@ -64,7 +64,8 @@ function reference(papers: PaperMeta[], rules: FilterRule[]): FilterResult {
       if (failed.has(r.id) || !ruleMatches(r, p)) continue;
       counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
       const prev = verdicts.get(p.id);
-      if (!prev || RANK[r.action] > RANK[prev.action]) verdicts.set(p.id, { action: r.action, reason: r.pattern, ruleId: r.id });
+      if (!prev || RANK[r.action] > RANK[prev.action])
+        verdicts.set(p.id, { action: r.action, reason: r.pattern, ruleId: r.id });
     }
   return { verdicts, counts, failed };
 }
@@ -72,7 +73,8 @@ function reference(papers: PaperMeta[], rules: FilterRule[]): FilterResult {
 // Words that exercise folding, whole-word edges, punctuation inside keywords, CJK and shared prefixes.
 const WORDS = ['diffusion', 'Diffusion', 'model', 'models', 'policy', 'naïve', 'NAIVE', 'Σ-Mem', 'σ', 'mem'];
 WORDS.push('c++', 'C', '(x)', 'x', 'a.b', 'axb', '扩散', '模型', 'rl', 'RLHF', 'world', 'Müller', 'muller');
-WORDS.push('agent', 'agents', 'agentic', 'reagent', '1', '12', 'ſtop', 'stop', 'İ', '𝐀bc', 'e\u0301t', 'ét', '#tag');
+WORDS.push('agent', 'agents', 'agentic', 'reagent', '1', '12', 'ſtop', 'stop', 'İ', '𝐀bc', 'e\u0301t', 'ét');
+WORDS.push('#tag');
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '-', ', ', '.', '_', '', '\u00a0', '/'];
 const REGEXES = ['\\bdiffusions?\\b', 'diff', '^a', 'mem\\b', '\\Bgent', 'rl|world', '[a-z]+ model', '\\bC\\+\\+'];
 REGEXES.push('(a+)+', '(ab', '\\b(?!agent)\\w+ic\\b', 'ſtop', '\\bnaïve\\b', '扩散', '(?<=\\b)x\\b');
@@ -134,7 +136,8 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
     const r = (id: string, pattern: string, action: FilterRule['action']): FilterRule => {
       return { id, pattern, kind: 'keyword', fields: ['title'], action, enabled: true, createdAt: NOW, updatedAt: NOW };
     };
-    const rules = [r('a', 'diffusion policy', 'highlight'), r('b', 'diffusion model', 'dim'), r('c', 'diffusion', 'hide')];
+    const rules = [r('a', 'diffusion policy', 'highlight'), r('b', 'diffusion model', 'dim')];
+    rules.push(r('c', 'diffusion', 'hide'));
     const papers: PaperMeta[] = [
       { id: '2501.00001', title: 'A diffusion model, not a diffusion policy' },
       { id: '2501.00002', title: 'Diffusion-model distillation' },
