@@ -8,12 +8,27 @@ export const FIELD_TEXT_MAX = 20_000;
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 
-/**
- * Lower-case and strip diacritics so "Müller", "muller" and "MULLER" compare equal. Most texts
- * are ASCII, where normalizing changes nothing and costs more than the check.
- */
+/** Lower-case and strip diacritics so "Müller", "muller" and "MULLER" compare equal. */
 export function fold(text: string): string {
+  // Most texts are ASCII, where normalizing changes nothing and costs more than this check.
   return (NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text).toLowerCase();
+}
+
+/**
+ * Folded abstracts (and other long texts) across passes: the same papers are filtered again after
+ * every rule edit and every batch of cards, and folding is the largest per-text cost that does not
+ * depend on the rules. Short texts (names, keywords) fold faster than a lookup.
+ */
+const folds = new Map<string, string>();
+
+function foldKept(text: string): string {
+  if (text.length < 200) return fold(text);
+  let f = folds.get(text);
+  if (f === undefined) {
+    if (folds.size >= 5_000) folds.clear();
+    folds.set(text, (f = fold(text)));
+  }
+  return f;
 }
 
 /** The texts of one paper for one pass, shared by every rule. */
@@ -27,7 +42,7 @@ export interface PaperTexts {
 export function paperTexts(paper: PaperMeta): PaperTexts {
   const kept: Partial<Record<FilterField, string[]>> = {};
   const raw = (field: FilterField) => (kept[field] ??= rawField(paper, field).map(clip));
-  return { raw, folded: (field) => raw(field).map(fold) };
+  return { raw, folded: (field) => raw(field).map(foldKept) };
 }
 
 const clip = (s: string) => (s.length > FIELD_TEXT_MAX ? s.slice(0, FIELD_TEXT_MAX) : s);
