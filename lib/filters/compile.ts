@@ -41,6 +41,8 @@ export interface CompiledRule {
   timed: boolean;
   /** Keyword patterns this rule reads from the pass's keyword matcher (its own and/or its "unless"). */
   keywords: KeywordTest[];
+  /** Its own keyword test, if any: papers that do not match it are passed over without a call. */
+  own?: KeywordTest;
   test: Test;
 }
 
@@ -104,5 +106,6 @@ export function compileRule(rule: FilterRule): CompiledRule | string {
     unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', keywords);
   if (typeof unless === 'string') return unless;
   const test: Test = unless === null ? main : (p, t, h) => main(p, t, h) && !unless(p, t, h);
-  return { rule, timed: rule.kind === 'regex', keywords, test };
+  const own = rule.kind === 'keyword' || rule.kind === 'author' ? keywords[0] : undefined;
+  return { rule, timed: rule.kind === 'regex', keywords, own, test };
 }

@@ -58,13 +58,11 @@ export interface FilterResult {
   failed: Map<string, string>;
 }
 
-const defaultClock = (): number => performance.now();
-
 /** Run compiled rules; strongest action wins (hide > dim > highlight), then list order. */
 export function runCompiled(
   papers: readonly PaperMeta[],
   compiled: CompiledRules,
-  clock: () => number = defaultClock,
+  clock: () => number = () => performance.now(),
 ): FilterResult {
   const failed = new Map(compiled.failed);
   const counts = new Map<string, number>(compiled.active.map((c) => [c.rule.id, 0]));
@@ -76,6 +74,7 @@ export function runCompiled(
     const hits = keywordHits(texts);
     budget?.start();
     for (const c of compiled.active) {
+      if (c.own && !hits.has(c.own)) continue;
       // Only timed rules can fail during a pass (the others were sorted out by compileRules).
       if (c.timed && failed.has(c.rule.id)) continue;
       const hit = c.test(paper, texts, hits);
