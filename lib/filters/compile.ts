@@ -1,7 +1,8 @@
 import { FILTER_PATTERN_MAX } from './rule-limits';
 import type { FilterField, FilterRule } from './rule';
-import { keywordRegex, keywordRequirements } from './keyword';
+import { keywordTest, type KeywordTest } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
+import { userRegexTest } from './regex-test';
 import type { PaperMeta } from '../paper';
 import type { PaperTexts } from './text';
 
@@ -23,89 +24,56 @@ export function compileUserRegex(src: string): RegExp | { error: string } {
   }
 }
 
-function validateRegex(src: string, what: string): ValidateResult {
-  if (src.length > FILTER_PATTERN_MAX)
-    return { ok: false, error: `${what} is too long (at most ${FILTER_PATTERN_MAX} characters).` };
-  const re = compileUserRegex(src);
-  if (!(re instanceof RegExp)) return { ok: false, error: re.error };
-  if (hasCatastrophicBacktracking(src))
-    return {
-      ok: false,
-      error:
-        'This regular expression could take too long on long abstracts (a repeated group inside a repetition). Simplify it.',
-    };
-  return { ok: true };
-}
-
-function validateText(src: string, what: string): ValidateResult {
-  if (src.length > FILTER_PATTERN_MAX)
-    return { ok: false, error: `${what} is too long (at most ${FILTER_PATTERN_MAX} characters).` };
-  if (keywordRegex(src) === null) return { ok: false, error: `${what} has no words to look for.` };
-  return { ok: true };
-}
-
 /** A clear sentence for the user when the rule cannot work; also used at apply time (imported rules). */
 export function validateRule(rule: FilterRule): ValidateResult {
-  const pattern = rule.pattern.trim();
-  if (pattern === '') return { ok: false, error: 'The pattern is empty.' };
-  const main = checkPattern(rule.kind, pattern, 'The pattern');
-  if (!main.ok) return main;
-  const unless = rule.unless?.trim();
-  if (unless === undefined || unless === '') return { ok: true };
-  return rule.kind === 'regex'
-    ? validateRegex(unless, 'The "unless" pattern')
-    : validateText(unless, 'The "unless" pattern');
+  const c = compileRule(rule);
+  return typeof c === 'string' ? { ok: false, error: c } : { ok: true };
 }
 
-function checkPattern(kind: FilterRule['kind'], pattern: string, what: string): ValidateResult {
-  if (kind === 'regex') return validateRegex(pattern, 'This regular expression');
-  if (kind === 'min-upvotes')
-    return NON_NEGATIVE_INT.test(pattern)
-      ? { ok: true }
-      : { ok: false, error: 'The minimum upvotes must be a whole number, 0 or more.' };
-  return validateText(pattern, what);
-}
-
-/** A rule ready to run: the regexes are built once and reused for every paper of every batch. */
+/** A rule ready to run: the regexes are built once and reused for every paper of every pass. */
 export interface CompiledRule {
+  /** As compiled: possibly an earlier object with the same id, kind, action, pattern, unless and fields. */
   rule: FilterRule;
   /**
    * Only user regexes can be slow. Keyword/author regexes are escaped literals (linear time on
-   * clipped text), so we skip the clock for them: two clock reads per test would cost more than the test.
+   * clipped text), so we skip the clock for them: a clock read costs more than their test.
    */
   timed: boolean;
-  test: (paper: PaperMeta, texts: PaperTexts) => boolean;
+  /** Keyword patterns this rule reads from the pass's keyword matcher (its own and/or its "unless"). */
+  keywords: KeywordTest[];
+  /** Its own keyword test, if any: papers that do not match it are passed over without a call. */
+  own?: KeywordTest;
+  test: Test;
 }
 
-type TextTest = (texts: PaperTexts) => boolean;
+/** `hits`: the keyword tests that matched this paper (found once per paper for all rules). */
+type Test = (paper: PaperMeta, texts: PaperTexts, hits: ReadonlySet<KeywordTest>) => boolean;
 
-function regexTest(re: RegExp, fields: readonly FilterField[]): TextTest {
-  return (texts) => fields.some((f) => texts.raw(f).some((s) => re.test(s)));
-}
-
-/** Keyword test: cheap token-set pre-check first, the regex only on papers that could match. */
-function keywordTest(pattern: string, fields: readonly FilterField[]): TextTest | null {
-  const re = keywordRegex(pattern);
-  if (re === null) return null;
-  const reqs = keywordRequirements(pattern);
-  return (texts) =>
-    fields.some((f) => {
-      if (reqs !== null) {
-        const tokens = texts.tokens(f);
-        if (!reqs.some((words) => words.every((w) => tokens.has(w)))) return false;
-      }
-      return texts.folded(f).some((s) => re.test(s));
-    });
-}
-
-/** The test for a pattern of this kind; for min-upvotes the pattern part is a text test of `unless`. */
-function buildTextTest(kind: FilterRule['kind'], pattern: string, fields: readonly FilterField[]): TextTest | null {
+/**
+ * The test for a pattern of this kind, or why it cannot work (checked in the order the user
+ * should fix things). Keyword patterns are added to `keywords` for the matcher.
+ */
+function textTest(
+  kind: FilterRule['kind'],
+  src: string,
+  fields: readonly FilterField[],
+  what: string,
+  keywords: KeywordTest[],
+): Test | string {
+  if (src.length > FILTER_PATTERN_MAX) return `${what} is too long (at most ${FILTER_PATTERN_MAX} characters).`;
   if (kind === 'regex') {
-    const re = compileUserRegex(pattern);
-    return re instanceof RegExp ? regexTest(re, fields) : null;
+    const re = compileUserRegex(src);
+    if (!(re instanceof RegExp)) return re.error;
+    if (hasCatastrophicBacktracking(src))
+      return 'This regular expression could take too long on long abstracts (a repeated group inside a repetition). Simplify it.';
+    const test = userRegexTest(re);
+    return (_p, texts) => fields.some((f) => texts.raw(f).some(test));
   }
   // Author rules always look at author names, whatever fields say: that is what "author" means.
-  return keywordTest(pattern, kind === 'author' ? ['authors'] : fields);
+  const kw = keywordTest(src, kind === 'author' ? ['authors'] : fields);
+  if (kw === null) return `${what} has no words to look for.`;
+  keywords.push(kw);
+  return (_p, _t, hits) => hits.has(kw);
 }
 
 /**
@@ -113,33 +81,31 @@ function buildTextTest(kind: FilterRule['kind'], pattern: string, fields: readon
  * for highlight it catches papers AT OR ABOVE N (point out the popular ones).
  * Papers whose upvotes are unknown never match: we do not guess.
  */
-function upvotesTest(rule: FilterRule): (paper: PaperMeta) => boolean {
-  const n = Number(rule.pattern.trim());
+function upvotesTest(rule: FilterRule, pattern: string): Test | string {
+  if (!NON_NEGATIVE_INT.test(pattern)) return 'The minimum upvotes must be a whole number, 0 or more.';
+  const n = Number(pattern);
   const highlight = rule.action === 'highlight';
   return (p) => p.upvotes !== undefined && (highlight ? p.upvotes >= n : p.upvotes < n);
 }
 
-/** Null when the rule is invalid (callers report it as failed). Assumes validateRule passed. */
-export function compileRule(rule: FilterRule): CompiledRule | null {
+/** The rule ready to run, or the sentence saying why it cannot (validation and compilation are one). */
+export function compileRule(rule: FilterRule): CompiledRule | string {
+  const pattern = rule.pattern.trim();
+  if (pattern === '') return 'The pattern is empty.';
+  const keywords: KeywordTest[] = [];
+  const what = rule.kind === 'regex' ? 'This regular expression' : 'The pattern';
+  const main =
+    rule.kind === 'min-upvotes'
+      ? upvotesTest(rule, pattern)
+      : textTest(rule.kind, pattern, rule.fields, what, keywords);
+  if (typeof main === 'string') return main;
   const unlessSrc = rule.unless?.trim() ?? '';
-  const unlessKind = rule.kind === 'regex' ? 'regex' : 'keyword';
-  const unless = unlessSrc === '' ? null : buildTextTest(unlessKind, unlessSrc, unlessFields(rule));
-  if (unlessSrc !== '' && unless === null) return null;
-  const main = mainTest(rule);
-  if (main === null) return null;
-  return { rule, timed: rule.kind === 'regex', test: (p, t) => main(p, t) && !(unless?.(t) ?? false) };
-}
-
-/** "unless" looks at the same fields as the rule; for author rules that is the author names. */
-function unlessFields(rule: FilterRule): readonly FilterField[] {
-  return rule.kind === 'author' ? ['authors'] : rule.fields;
-}
-
-function mainTest(rule: FilterRule): ((p: PaperMeta, t: PaperTexts) => boolean) | null {
-  if (rule.kind === 'min-upvotes') {
-    const up = upvotesTest(rule);
-    return (p) => up(p);
-  }
-  const t = buildTextTest(rule.kind, rule.pattern.trim(), rule.fields);
-  return t === null ? null : (_p, texts) => t(texts);
+  // "unless" looks where the rule looks (author names for author rules); a keyword unless the rule is a regex.
+  const unlessKind = rule.kind === 'min-upvotes' ? 'keyword' : rule.kind;
+  const unless =
+    unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', keywords);
+  if (typeof unless === 'string') return unless;
+  const test: Test = unless === null ? main : (p, t, h) => main(p, t, h) && !unless(p, t, h);
+  const own = rule.kind === 'keyword' || rule.kind === 'author' ? keywords[0] : undefined;
+  return { rule, timed: rule.kind === 'regex', keywords, own, test };
 }

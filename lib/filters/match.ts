@@ -1,6 +1,7 @@
 import type { FilterAction, FilterRule, FilterVerdict } from './rule';
 import { compileRule, validateRule, type CompiledRule, type ValidateResult } from './compile';
-import { paperTexts, type PaperTexts } from './text';
+import { keywordMatcher } from './keyword';
+import { paperTexts } from './text';
 import type { PaperMeta } from '../paper';
 
 // No Zod here: the content script bundles this file. Rule creation (schema checks) is in make-rule.ts.
@@ -20,16 +21,33 @@ export interface CompiledRules {
   failed: Map<string, string>;
 }
 
+/**
+ * Compiled rules by everything a pass reads from them, so a pass after a pass (every batch of
+ * cards, every rule edit in any tab) neither re-validates nor rebuilds regexes. Keyed on the
+ * content, not on updatedAt: a draft in the editor keeps its id and updatedAt while its pattern changes.
+ */
+const prepared = new Map<string, CompiledRule | string>();
+
+function prepare(rule: FilterRule): CompiledRule | string {
+  const key = JSON.stringify([rule.id, rule.kind, rule.action, rule.pattern, rule.unless, rule.fields]);
+  let c = prepared.get(key);
+  if (c === undefined) {
+    // The editor's preview makes a rule per keystroke: forget them all now and then.
+    if (prepared.size >= 500) prepared.clear();
+    prepared.set(key, (c = compileRule(rule)));
+  }
+  return c;
+}
+
 /** Inactive when disabled or snoozed; invalid rules (e.g. from an imported backup) are never run. */
 export function compileRules(rules: readonly FilterRule[], now: number): CompiledRules {
   const active: CompiledRule[] = [];
   const failed = new Map<string, string>();
   for (const rule of rules) {
-    if (!rule.enabled || (rule.snoozeUntil !== undefined && rule.snoozeUntil > now)) continue;
-    const v = validateRule(rule);
-    const compiled = v.ok ? compileRule(rule) : null;
-    if (compiled) active.push(compiled);
-    else failed.set(rule.id, v.ok ? 'This rule could not be prepared.' : v.error);
+    if (!rule.enabled || (rule.snoozeUntil ?? 0) > now) continue;
+    const c = prepare(rule);
+    if (typeof c === 'string') failed.set(rule.id, c);
+    else active.push(c);
   }
   return { active, failed };
 }
@@ -40,48 +58,63 @@ export interface FilterResult {
   failed: Map<string, string>;
 }
 
-const defaultClock = (): number => performance.now();
-
 /** Run compiled rules; strongest action wins (hide > dim > highlight), then list order. */
 export function runCompiled(
   papers: readonly PaperMeta[],
   compiled: CompiledRules,
-  clock: () => number = defaultClock,
+  clock: () => number = () => performance.now(),
 ): FilterResult {
   const failed = new Map(compiled.failed);
   const counts = new Map<string, number>(compiled.active.map((c) => [c.rule.id, 0]));
-  const spent = new Map<string, number>();
   const verdicts = new Map<string, FilterVerdict>();
+  const keywordHits = keywordMatcher(compiled.active.flatMap((c) => c.keywords));
+  const budget = compiled.active.some((c) => c.timed) ? timeBudget(clock, failed) : null;
   for (const paper of papers) {
     const texts = paperTexts(paper);
+    const hits = keywordHits(texts);
+    budget?.start();
     for (const c of compiled.active) {
-      if (failed.has(c.rule.id) || !timedTest(c, paper, texts, spent, failed, clock)) continue;
-      counts.set(c.rule.id, (counts.get(c.rule.id) ?? 0) + 1);
-      const prev = verdicts.get(paper.id);
-      if (!prev || RANK[c.rule.action] > RANK[prev.action])
-        verdicts.set(paper.id, { action: c.rule.action, reason: c.rule.pattern, ruleId: c.rule.id });
+      if (c.own && !hits.has(c.own)) continue;
+      // Only timed rules can fail during a pass (the others were sorted out by compileRules).
+      if (c.timed && failed.has(c.rule.id)) continue;
+      const hit = c.test(paper, texts, hits);
+      // Charged whether it matched or not; once over budget, even this last answer is dropped.
+      if (c.timed && budget?.charge(c.rule.id) === false) continue;
+      if (hit) record(c.rule, paper.id, counts, verdicts);
     }
   }
   return { verdicts, counts, failed };
 }
 
-/** Test one rule and charge its time; a rule over budget is marked failed and skipped for the pass. */
-function timedTest(
-  c: CompiledRule,
-  paper: PaperMeta,
-  texts: PaperTexts,
-  spent: Map<string, number>,
-  failed: Map<string, string>,
-  clock: () => number,
-): boolean {
-  if (!c.timed) return c.test(paper, texts);
-  const start = clock();
-  const hit = c.test(paper, texts);
-  const total = (spent.get(c.rule.id) ?? 0) + (clock() - start);
-  spent.set(c.rule.id, total);
-  if (total <= RULE_TIME_BUDGET_MS) return hit;
-  failed.set(c.rule.id, 'This rule took too long on this page and was skipped. Simplify its pattern.');
-  return false;
+function record(rule: FilterRule, paperId: string, counts: Map<string, number>, verdicts: Map<string, FilterVerdict>) {
+  counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+  const prev = verdicts.get(paperId);
+  if (!prev || RANK[rule.action] > RANK[prev.action])
+    verdicts.set(paperId, { action: rule.action, reason: rule.pattern, ruleId: rule.id });
+}
+
+/**
+ * Time spent by user-regex rules in one pass: each is charged the time since the previous reading
+ * (one clock read per test, not two). Untimed tests in between are set lookups, a few ns.
+ */
+function timeBudget(clock: () => number, failed: Map<string, string>) {
+  const spent = new Map<string, number>();
+  let last = 0;
+  return {
+    start(): void {
+      last = clock();
+    },
+    /** False once the rule is over budget: it is marked failed and skipped for the rest of the pass. */
+    charge(id: string): boolean {
+      const now = clock();
+      const total = (spent.get(id) ?? 0) + (now - last);
+      last = now;
+      spent.set(id, total);
+      if (total <= RULE_TIME_BUDGET_MS) return true;
+      failed.set(id, 'This rule took too long on this page and was skipped. Simplify its pattern.');
+      return false;
+    },
+  };
 }
 
 export function applyTopicFilters(

@@ -8,30 +8,24 @@
 
 interface Group {
   /** A repeating quantifier appeared directly or in a nested group. */
-  hasRepeat: boolean;
+  repeated: boolean;
   /** First token of each top-level alternative, to spot overlapping branches. */
-  branchStarts: string[];
-  atBranchStart: boolean;
+  starts: string[];
+  /** The next token starts an alternative. */
+  atStart: boolean;
 }
 
-const QUANT_BRACE = /^\{(\d+)(?:,(\d*))?\}/;
+// `*`, `+`, `?`, `{n}`, `{n,}` or `{n,m}`, maybe lazy.
+const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,(\d*))?\})\??/;
 
-/** Length of a quantifier at `i` and whether it repeats (max > 1); 0 when there is none. */
+/** Length of a quantifier at `i` (0 when there is none) and whether it repeats (max > 1). */
 function quantifierAt(src: string, i: number): { len: number; repeats: boolean } {
-  const c = src[i];
-  if (c === '*' || c === '+') return { len: 1 + lazyLen(src, i + 1), repeats: true };
-  if (c === '?') return { len: 1 + lazyLen(src, i + 1), repeats: false };
-  if (c === '{') {
-    const m = QUANT_BRACE.exec(src.slice(i));
-    if (!m) return { len: 0, repeats: false };
-    const min = Number(m[1]);
-    const max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
-    return { len: m[0].length + lazyLen(src, i + m[0].length), repeats: max > 1 };
-  }
-  return { len: 0, repeats: false };
+  const m = QUANTIFIER.exec(src.slice(i));
+  if (!m) return { len: 0, repeats: false };
+  const [q, min, max] = m;
+  const most = max === '' ? Infinity : Number(max ?? min ?? (q.startsWith('?') ? 1 : Infinity));
+  return { len: q.length, repeats: most > 1 };
 }
-
-const lazyLen = (src: string, i: number) => (src[i] === '?' ? 1 : 0);
 
 /** Index just past a character class starting at `i` (`[`). */
 function skipClass(src: string, i: number): number {
@@ -52,7 +46,7 @@ function skipGroupOpen(src: string, i: number): number {
   return src[i + 2] === '<' ? i + 4 : i + 3;
 }
 
-const newGroup = (): Group => ({ hasRepeat: false, branchStarts: [], atBranchStart: true });
+const newGroup = (): Group => ({ repeated: false, starts: [], atStart: true });
 
 /** Two branches of a repeated alternation that can begin alike make the engine try both. */
 function branchesOverlap(starts: string[]): boolean {
@@ -71,14 +65,14 @@ export function hasCatastrophicBacktracking(src: string): boolean {
     let atomEnd: number;
     let closed: Group | undefined;
     if (c === '(') {
-      if (top.atBranchStart) top.branchStarts.push('(');
-      top.atBranchStart = false;
+      if (top.atStart) top.starts.push('(');
+      top.atStart = false;
       stack.push(newGroup());
       i = skipGroupOpen(src, i);
       continue;
     }
     if (c === '|') {
-      top.atBranchStart = true;
+      top.atStart = true;
       i++;
       continue;
     }
@@ -87,13 +81,13 @@ export function hasCatastrophicBacktracking(src: string): boolean {
       atomEnd = i + 1;
     } else {
       atomEnd = c === '\\' ? i + 2 : c === '[' ? skipClass(src, i) : i + 1;
-      if (top.atBranchStart && c !== '^') top.branchStarts.push(src.slice(i, atomEnd));
-      if (c !== '^') top.atBranchStart = false;
+      if (top.atStart && c !== '^') top.starts.push(src.slice(i, atomEnd));
+      if (c !== '^') top.atStart = false;
     }
     const q = quantifierAt(src, atomEnd);
     const parent = stack[stack.length - 1];
-    if (closed && q.repeats && (closed.hasRepeat || branchesOverlap(closed.branchStarts))) return true;
-    if (parent && (q.repeats || closed?.hasRepeat)) parent.hasRepeat = true;
+    if (closed && q.repeats && (closed.repeated || branchesOverlap(closed.starts))) return true;
+    if (parent && (q.repeats || closed?.repeated)) parent.repeated = true;
     i = atomEnd + q.len;
   }
   return false;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applyTopicFilters } from '../../../lib/filters/match';
+import { DEFAULT_FILTER_FIELDS, type FilterRule } from '../../../lib/filters/rule';
+import type { PaperMeta } from '../../../lib/paper';
+
+/** Rules are compiled once and reused across passes; these are the ways that could go stale. */
+
+const NOW = 1_700_000_000_000;
+const base: FilterRule = {
+  id: 'r1',
+  pattern: 'diffusion',
+  kind: 'keyword',
+  fields: [...DEFAULT_FILTER_FIELDS],
+  action: 'hide',
+  enabled: true,
+  createdAt: NOW,
+  updatedAt: NOW,
+};
+const paper: PaperMeta = { id: '2501.00001', title: 'Flow matching for video', summary: 'Fast.', upvotes: 3 };
+const verdict = (r: FilterRule) => applyTopicFilters([paper], [r], NOW).verdicts.get(paper.id);
+
+describe('compiled rules across passes', () => {
+  it('a rule edited without a new id or updatedAt (the editor draft) gets fresh results', () => {
+    expect(verdict(base)).toBeUndefined();
+    expect(verdict({ ...base, pattern: 'flow matching' })?.reason).toBe('flow matching');
+    expect(verdict({ ...base, pattern: 'flow matching', unless: 'video' })).toBeUndefined();
+    expect(verdict({ ...base, pattern: 'flow matching', fields: ['abstract'] })).toBeUndefined();
+    expect(verdict({ ...base, pattern: 'fast', fields: ['abstract'] })?.ruleId).toBe('r1');
+    expect(verdict({ ...base, pattern: 'fast', kind: 'regex', fields: ['title'] })).toBeUndefined();
+    expect(verdict({ ...base, pattern: '(ab', kind: 'regex' })).toBeUndefined();
+    expect(applyTopicFilters([paper], [{ ...base, pattern: '(ab', kind: 'regex' }], NOW).failed.has('r1')).toBe(true);
+  });
+
+  it('min-upvotes follows the action it has now (below N to hide, at or above N to highlight)', () => {
+    const r: FilterRule = { ...base, kind: 'min-upvotes', pattern: '3' };
+    expect(verdict({ ...r, action: 'dim' })).toBeUndefined();
+    expect(verdict({ ...r, action: 'highlight' })?.action).toBe('highlight');
+    expect(verdict({ ...r, action: 'hide', pattern: '4' })?.action).toBe('hide');
+  });
+
+  it('two rules with the same content keep their own ids, counts and verdicts', () => {
+    const a = { ...base, id: 'a', pattern: 'video', action: 'dim' as const };
+    const b = { ...a, id: 'b' };
+    const res = applyTopicFilters([paper], [a, b], NOW);
+    expect(res.verdicts.get(paper.id)?.ruleId).toBe('a');
+    expect([...res.counts]).toEqual([['a', 1], ['b', 1]]);
+    expect(applyTopicFilters([paper], [b, a], NOW).verdicts.get(paper.id)?.ruleId).toBe('b');
+  });
+
+  it('reads the clock once per paper and once per regex test, and never without regex rules', () => {
+    const rx = (id: string, pattern: string): FilterRule => ({ ...base, id, pattern, kind: 'regex' });
+    const papers = [paper, { ...paper, id: '2501.00002' }, { ...paper, id: '2501.00003' }];
+    let calls = 0;
+    applyTopicFilters(papers, [rx('x', 'flow'), base, rx('y', 'video')], NOW, () => (calls++, 0));
+    expect(calls).toBe(3 * (1 + 2));
+    calls = 0;
+    applyTopicFilters(papers, [base, { ...base, id: 'u', kind: 'min-upvotes', pattern: '5' }], NOW, () => (calls++, 0));
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { userRegexTest } from '../../../lib/filters/regex-test';
+import { compileUserRegex } from '../../../lib/filters/compile';
+import { randomPicker } from './random';
+
+const userRegex = (src: string): RegExp => {
+  const re = compileUserRegex(src);
+  if (!(re instanceof RegExp)) throw new Error(re.error);
+  return re;
+};
+
+describe('user regexes that start with a word boundary (found by their first letters)', () => {
+  it('gives the same answers as the plain regex on tricky sources', () => {
+    const cases: [string, string, boolean][] = [
+      ['\\bdiffusions?\\b', 'Latent Diffusion models', true],
+      ['\\bdiffusions?\\b', 'nondiffusion models', false],
+      ['\\bdiffusions?\\b', 'nondiffusion and diffusionsx, then diffusion.', true],
+      ['\\bdiffusion|flow', 'overflow', true],
+      ['\\bab+c', 'xab abbbc', true],
+      ['\\bab{2}c', 'abbc', true],
+      ['\\bab*c', 'ac', true],
+      ['\\bk\\b', 'the \u212A constant', true],
+      ['\\bstop', 'ſtop', true],
+      ['\\Bent\\b', 'agent', true],
+      ['\\Bent\\b', 'ent', false],
+      ['\\baa', 'baaaa aaa', true],
+      ['\\b𝐀x', 'y𝐀x 𝐀x', true],
+      ['\\b𝐀x', '𝐀y 𝐀', false],
+      ['\\b𝐀', '𝐀𝐀', false],
+      ['\\b(a)\\1', 'ba aa', true],
+      ['\\b_x', 'a_x', false],
+    ];
+    for (const [src, text, expected] of cases) {
+      const re = userRegex(src);
+      expect(re.test(text), `${src} plain on ${text}`).toBe(expected);
+      expect(userRegexTest(re)(text), `${src} on ${text}`).toBe(expected);
+    }
+  });
+
+  it('agrees with the plain regex on random patterns and texts', () => {
+    const { pick, below } = randomPicker(6);
+    const atoms = ['a', 'b', 'ab', 'k', 's', '_', '𝐀', '\\b', '\\B', '\\w', '.', ' ', '-', '[ab]', '(?:a|b)'];
+    atoms.push('(?=a)', '(?<!\\ba)', '(a)\\1', 'a|', '\\u{1F600}');
+    const quants = ['', '', '', '?', '+', '*', '{1,2}', '{0}'];
+    const chars = ['a', 'b', 'A', 'B', 'k', 'K', 's', 'ſ', '\u212A', ' ', '-', '_', 'é', '𝐀', '\u{1F600}', '1'];
+    for (let i = 0; i < 400; i++) {
+      const src =
+        pick(['\\b', '\\B']) +
+        Array.from({ length: 1 + below(4) }, () => {
+          const atom = pick(atoms);
+          return /^(\\[bB]|\(\?|.*\|$)/.test(atom) ? atom : atom + pick(quants);
+        }).join('');
+      const re = userRegex(src);
+      const test = userRegexTest(re);
+      for (let j = 0; j < 20; j++) {
+        const text = Array.from({ length: below(12) }, () => pick(chars)).join('');
+        expect(test(text), `${src} on ${JSON.stringify(text)}`).toBe(re.test(text));
+      }
+    }
+  });
+
+  it('never does much more work than the plain regex (no boundary is ever dropped)', () => {
+    const cases: [string, string][] = [['\\b\\w+\\b\\w*x', 'a'], ['\\bab\\w+\\b\\s', 'ab'], ['\\bab\\W*\\b\\d', 'ab ']];
+    for (const [src, unit] of cases) {
+      const re = userRegex(src);
+      const text = unit.repeat(5_000 / unit.length);
+      const t0 = performance.now();
+      re.test(text);
+      const plain = performance.now() - t0;
+      const t1 = performance.now();
+      expect(userRegexTest(re)(text)).toBe(false);
+      // Generous: the point is "not quadratic or cubic", which would take seconds here.
+      expect(performance.now() - t1, src).toBeLessThan(10 * plain + 50);
+    }
+  });
+});
