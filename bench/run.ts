@@ -297,21 +297,47 @@ async function benchFilters(): Promise<void> {
       keywords: item.paper.ai_keywords,
       upvotes: item.paper.upvotes,
     }));
-    const words = ['diffusion', 'reinforcement learning', 'protein', 'agent', 'benchmark', 'video', 'robot', 'speech', 'graph', 'quantum'];
+    // A mix that really matches (about a third of the papers get a verdict): topic words found in
+    // the fixtures' titles and abstracts, comma alternatives, real author names, upvote floors.
+    const words = ['diffusion', 'reinforcement learning', 'agent', 'benchmark', 'video', 'robot', 'speech', 'graph', 'reasoning', 'language model'];
+    const others = ['protein', 'quantum', 'retrieval', 'multimodal', 'vision', 'code', 'math', 'audio', 'medical', 'token'];
+    const authors = [...new Set(papers.flatMap((p) => p.authors ?? []))];
     const now = Date.UTC(2026, 10, 23);
+    const patternFor = (kind: FilterRule['kind'], i: number): string => {
+      const word = words[i % words.length] ?? 'agent';
+      const other = others[Math.floor(i / 10) % others.length] ?? 'token';
+      if (kind === 'regex') return `\\b${other}s?\\b|${word.split(' ')[0] ?? word}\\w*`;
+      if (kind === 'author') return authors[(i * 37) % Math.max(1, authors.length)] ?? 'Ann Author';
+      if (kind === 'min-upvotes') return String(5 + (i % 20));
+      return i % 20 < 10 ? `${word} ${other}` : `${other}, ${word}`;
+    };
     const rules: FilterRule[] = Array.from({ length: 100 }, (_, i) => {
       const kind: FilterRule['kind'] = i % 10 === 9 ? 'regex' : i % 10 === 8 ? 'author' : i % 10 === 7 ? 'min-upvotes' : 'keyword';
-      const pattern = kind === 'regex' ? `\\b${words[i % words.length]}s?\\b` : kind === 'author' ? `Author ${i}` : kind === 'min-upvotes' ? '5' : `${words[i % words.length]} ${i}`;
-      return { id: `r${i}`, pattern, kind, fields: ['title', 'abstract', 'keywords'], action: i % 3 === 0 ? 'hide' : i % 3 === 1 ? 'dim' : 'highlight', enabled: true, createdAt: now, updatedAt: now };
+      return {
+        id: `r${i}`, pattern: patternFor(kind, i), kind, fields: ['title', 'abstract', 'keywords'],
+        action: i % 3 === 0 ? 'hide' : i % 3 === 1 ? 'dim' : 'highlight', enabled: true, createdAt: now, updatedAt: now,
+      };
     });
-    const times: number[] = [];
+    const matched = applyTopicFilters(papers, rules, now).verdicts.size;
+    const wall: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 25; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       applyTopicFilters(papers, rules, now);
-      if (i >= 5) times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      if (i >= 5) {
+        wall.push(performance.now() - t0);
+        cpu.push((c.user + c.system) / 1000);
+      }
     }
-    const t = median(times);
-    record('100 filter rules over 1,000 papers (Node, median of 20)', t, 'ms', '≤ 20', t <= 20);
+    // A pass is synchronous JavaScript on one thread: its CPU time is its cost, while wall time also
+    // counts whatever else the machine runs. The target is checked on CPU time; wall time is shown.
+    const t = median(cpu);
+    record(
+      '100 filter rules over 1,000 papers (Node, CPU time, median of 20)', t, 'ms', '≤ 20', t <= 20,
+      `${matched} papers get a verdict; wall time ${median(wall).toFixed(1)} ms`,
+    );
   } catch (e) {
     record('100 filter rules over 1,000 papers', null, 'ms', '≤ 20', false, errorText(e));
   }

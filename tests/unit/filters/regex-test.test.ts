@@ -39,10 +39,11 @@ describe('user regexes that start with a word boundary (found by their first let
 
   it('agrees with the plain regex on random patterns and texts', () => {
     const { pick, below } = randomPicker(6);
-    const atoms = ['a', 'b', 'ab', 'k', 's', '_', '𝐀', '\\b', '\\B', '\\w', '.', ' ', '-', '[ab]', '(?:a|b)'];
+    const atoms = ['a', 'b', 'ab', 'k', 's', '_', '𝐀', '\\b', '\\B', '\\w', '.', ' ', '-', '[ab]', '(?:a|b)', 'i', 'å', 'ß'];
     atoms.push('(?=a)', '(?<!\\ba)', '(a)\\1', 'a|', '\\u{1F600}');
     const quants = ['', '', '', '?', '+', '*', '{1,2}', '{0}'];
-    const chars = ['a', 'b', 'A', 'B', 'k', 'K', 's', 'ſ', '\u212A', ' ', '-', '_', 'é', '𝐀', '\u{1F600}', '1'];
+    // ı, İ, Å (U+212B), ß/ẞ: where plain `i` and Unicode `iu` fold differently (the plain twin must not run on them).
+    const chars = ['a', 'b', 'A', 'B', 'k', 'K', 's', 'ſ', '\u212A', ' ', '-', '_', 'é', '𝐀', '\u{1F600}', '1', 'ı', 'I', 'i', 'İ', '\u212B', 'å', 'ß', 'ẞ'];
     for (let i = 0; i < 400; i++) {
       const src =
         pick(['\\b', '\\B']) +
