@@ -36,9 +36,16 @@ export const GetStatesResponse = z.object({
   saved: z.array(ArxivId),
 });
 
-export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean() });
+/**
+ * Optional undo token chosen by the sender (additive). A content script retries a request whose
+ * reply was lost, possibly after the write committed (service worker stopped in between): with the
+ * same token the retry is recognized, so the write and its undo entry happen once and Undo still
+ * restores what was there before the first attempt.
+ */
+const RetryToken = z.string().min(1).max(100).optional();
+export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean(), token: RetryToken });
 /** Marks every id read; the response's token undoes exactly this. */
-export const MarkAllRead = z.object({ type: z.literal('mark-all-read'), ids: Ids });
+export const MarkAllRead = z.object({ type: z.literal('mark-all-read'), ids: Ids, token: RetryToken });
 export const UndoToken = z.object({ undoToken: z.string() });
 export const Undo = z.object({ type: z.literal('undo'), token: z.string().min(1).max(100) });
 

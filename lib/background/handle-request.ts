@@ -125,12 +125,12 @@ function createRoutes(deps: RequestHandlerDeps) {
     },
     'get-states': (req) => repo.getStates(db, req.ids),
     'set-read': async (req) => {
-      const undoToken = await repo.setRead(db, req.ids, req.read, deps.now());
+      const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);
       changed({ ids: req.ids });
       return { undoToken };
     },
     'mark-all-read': async (req) => {
-      const undoToken = await repo.markAllRead(db, req.ids, deps.now());
+      const undoToken = await repo.markAllRead(db, req.ids, deps.now(), req.token);
       changed({ ids: req.ids });
       return { undoToken };
     },

@@ -79,11 +79,14 @@ function newToken(now: number): string {
   return `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo. */
-async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string): Promise<string> {
-  const token = newToken(now);
+/**
+ * Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo.
+ * A caller-chosen token makes a retry idempotent: if its entry exists, the first attempt committed.
+ */
+async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string, token = newToken(now)): Promise<string> {
   const unique = [...new Set(ids)];
   await db.transaction('rw', db.papers, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const stored = await db.papers.bulkGet(unique);
     const previous = unique.map((id, i) => ({ id, readAt: stored[i]?.readAt }));
     const rows = unique.map((id, i): PaperRecord => {
@@ -98,12 +101,12 @@ async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: n
   return token;
 }
 
-export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number): Promise<string> {
-  return writeRead(db, ids, read, now, read ? 'Marked read' : 'Marked unread');
+export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, token?: string): Promise<string> {
+  return writeRead(db, ids, read, now, read ? 'Marked read' : 'Marked unread', token);
 }
 
-export function markAllRead(db: PapersInboxDb, ids: string[], now: number): Promise<string> {
-  return writeRead(db, ids, true, now, `Marked ${new Set(ids).size} read`);
+export function markAllRead(db: PapersInboxDb, ids: string[], now: number, token?: string): Promise<string> {
+  return writeRead(db, ids, true, now, `Marked ${new Set(ids).size} read`, token);
 }
 
 /** Restores exactly what the entry recorded; returns how many papers/saved entries it touched. */
