@@ -36,7 +36,8 @@ function listenForCommands(session: PageSession, actions: PageActions, signal: A
     else if (command?.type === 'show-undo-toast') actions.undoToast(command.label, command.token, false);
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  // After an extension reload Chrome takes `runtime` away (and the listener with it): nothing to remove.
+  signal.addEventListener('abort', () => browser.runtime?.onMessage.removeListener(listener), { once: true });
 }
 
 /** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
