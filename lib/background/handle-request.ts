@@ -140,13 +140,13 @@ function createRoutes(deps: RequestHandlerDeps) {
       return { restored };
     },
     save: async (req) => {
-      const undoToken = await repo.savePaper(db, req.paper, deps.now());
+      const undoToken = await repo.savePaper(db, req.paper, deps.now(), req.token);
       changed({ ids: [req.paper.id] });
       if (!req.paper.title || !req.paper.summary) void enrich(deps, req.paper);
       return { undoToken };
     },
     unsave: async (req) => {
-      const undoToken = await repo.unsavePaper(db, req.id, deps.now());
+      const undoToken = await repo.unsavePaper(db, req.id, deps.now(), req.token);
       changed({ ids: [req.id] });
       return { undoToken };
     },

@@ -1,7 +1,7 @@
 import type { PageSession } from './page-session';
 import type { Overlay } from './toast';
 
-/** Sent with each read write: the messenger's retry of it then counts once (see SetRead in messages.ts). */
+/** Sent with each undoable write: the messenger's retry of it then counts once (see RetryToken in messages.ts). */
 const retryToken = () => crypto.randomUUID();
 
 /**
@@ -54,7 +54,8 @@ export class PageActions {
     if (saving) page.saved.add(id);
     else page.saved.delete(id);
     this.session.renderOne(id);
-    const answer = saving ? await this.request({ type: 'save', paper: meta }) : await this.request({ type: 'unsave', id });
+    const token = retryToken();
+    const answer = saving ? await this.request({ type: 'save', paper: meta, token }) : await this.request({ type: 'unsave', id, token });
     if (!answer) return this.overlay.toast('Could not update the reading list. Try again.', { role: 'alert' });
     this.remember(answer.undoToken, saving ? 'Saved' : 'Removed');
     this.undoToast(saving ? 'Saved to reading list' : 'Removed from reading list', answer.undoToken, saving);

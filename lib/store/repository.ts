@@ -138,10 +138,13 @@ async function restoreReadAt(db: PapersInboxDb, entry: UndoEntry): Promise<void>
   await db.papers.bulkPut(rows);
 }
 
-/** Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline. */
-export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number): Promise<string> {
-  const token = newToken(now);
+/**
+ * Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline.
+ * A caller-chosen token makes a retry idempotent (see writeRead).
+ */
+export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number, token = newToken(now)): Promise<string> {
   await db.transaction('rw', db.papers, db.saved, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const [stored, before] = await Promise.all([db.papers.get(meta.id), db.saved.get(meta.id)]);
     await db.papers.put(mergeMeta(stored, meta, now));
     const entry: SavedRecord = before ?? { id: meta.id, savedAt: now, tags: [], note: '', status: 'to-read', updatedAt: now };
@@ -151,9 +154,9 @@ export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number)
   return token;
 }
 
-export async function unsavePaper(db: PapersInboxDb, id: string, now: number): Promise<string> {
-  const token = newToken(now);
+export async function unsavePaper(db: PapersInboxDb, id: string, now: number, token = newToken(now)): Promise<string> {
   await db.transaction('rw', db.saved, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const before = await db.saved.get(id);
     await db.saved.delete(id);
     await db.undo.put({ token, createdAt: now, label: 'Removed from reading list', previous: [], saved: [{ id, before }] });

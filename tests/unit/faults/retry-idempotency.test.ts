@@ -37,7 +37,7 @@ beforeEach(async () => {
   await send({ type: 'cards-shown', loadId: 'load-1', papers: ids.map((id) => ({ id, title: id })) });
 });
 
-describe('a retried read write (same token) counts once', () => {
+describe('a retried write (same token) counts once', () => {
   it('mark all read, retried after its commit: one undo entry, and Undo restores every paper to unread', async () => {
     const request: Request = { type: 'mark-all-read', ids, token: 'retry-token-1' };
     const first = await send(request);
@@ -55,6 +55,24 @@ describe('a retried read write (same token) counts once', () => {
     await send(request);
     await send({ type: 'undo', token: 'retry-token-2' });
     expect(await readIds()).toEqual(ids.slice(0, 1));
+  });
+
+  it('save, retried after its commit: Undo takes the paper off the reading list again', async () => {
+    const request: Request = { type: 'save', paper: { id: ids[0] ?? '', title: 'A paper' }, token: 'retry-token-3' };
+    await send(request);
+    await send(request);
+    await send({ type: 'undo', token: 'retry-token-3' });
+    expect(await getDb().saved.count()).toBe(0);
+  });
+
+  it('unsave, retried after its commit: Undo puts the paper back with its tags', async () => {
+    await send({ type: 'save', paper: { id: ids[0] ?? '', title: 'A paper' } });
+    await getDb().saved.update(ids[0] ?? '', { tags: ['keep'] });
+    const request: Request = { type: 'unsave', id: ids[0] ?? '', token: 'retry-token-4' };
+    await send(request);
+    await send(request);
+    await send({ type: 'undo', token: 'retry-token-4' });
+    expect((await getDb().saved.toArray()).map((s) => s.tags)).toEqual([['keep']]);
   });
 
   it('without a token (older senders) every request is its own write, as before', async () => {
