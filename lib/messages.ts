@@ -38,14 +38,22 @@ export const GetStatesResponse = z.object({
   shown: z.array(ArxivId),
 });
 
-export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean() });
+/**
+ * Optional undo token chosen by the sender (additive; set-read, mark-all-read, save, unsave). A
+ * content script retries a request whose
+ * reply was lost, possibly after the write committed (service worker stopped in between): with the
+ * same token the retry is recognized, so the write and its undo entry happen once and Undo still
+ * restores what was there before the first attempt.
+ */
+const RetryToken = z.string().min(1).max(100).optional();
+export const SetRead = z.object({ type: z.literal('set-read'), ids: Ids, read: z.boolean(), token: RetryToken });
 /** Marks every id read; the response's token undoes exactly this. */
-export const MarkAllRead = z.object({ type: z.literal('mark-all-read'), ids: Ids });
+export const MarkAllRead = z.object({ type: z.literal('mark-all-read'), ids: Ids, token: RetryToken });
 export const UndoToken = z.object({ undoToken: z.string() });
 export const Undo = z.object({ type: z.literal('undo'), token: z.string().min(1).max(100) });
 
-export const SavePaper = z.object({ type: z.literal('save'), paper: PaperMeta });
-export const UnsavePaper = z.object({ type: z.literal('unsave'), id: ArxivId });
+export const SavePaper = z.object({ type: z.literal('save'), paper: PaperMeta, token: RetryToken });
+export const UnsavePaper = z.object({ type: z.literal('unsave'), id: ArxivId, token: RetryToken });
 export const UpdateSaved = z.object({
   type: z.literal('update-saved'),
   id: ArxivId,

@@ -125,12 +125,12 @@ function createRoutes(deps: RequestHandlerDeps) {
     },
     'get-states': (req) => repo.getStates(db, req.ids),
     'set-read': async (req) => {
-      const undoToken = await repo.setRead(db, req.ids, req.read, deps.now());
+      const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);
       changed({ ids: req.ids });
       return { undoToken };
     },
     'mark-all-read': async (req) => {
-      const undoToken = await repo.markAllRead(db, req.ids, deps.now());
+      const undoToken = await repo.markAllRead(db, req.ids, deps.now(), req.token);
       changed({ ids: req.ids });
       return { undoToken };
     },
@@ -140,13 +140,13 @@ function createRoutes(deps: RequestHandlerDeps) {
       return { restored };
     },
     save: async (req) => {
-      const undoToken = await repo.savePaper(db, req.paper, deps.now());
+      const undoToken = await repo.savePaper(db, req.paper, deps.now(), req.token);
       changed({ ids: [req.paper.id] });
       if (!req.paper.title || !req.paper.summary) void enrich(deps, req.paper);
       return { undoToken };
     },
     unsave: async (req) => {
-      const undoToken = await repo.unsavePaper(db, req.id, deps.now());
+      const undoToken = await repo.unsavePaper(db, req.id, deps.now(), req.token);
       changed({ ids: [req.id] });
       return { undoToken };
     },

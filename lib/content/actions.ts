@@ -1,6 +1,9 @@
 import type { PageSession } from './page-session';
 import type { Overlay } from './toast';
 
+/** Sent with each undoable write: the messenger's retry of it then counts once (see RetryToken in messages.ts). */
+const retryToken = () => crypto.randomUUID();
+
 /**
  * What the user can do to papers on the page (buttons, keys, link clicks, scroll-past). Each action
  * updates the page at once (optimistic), sends one message, and keeps the last undo token for `u`.
@@ -33,13 +36,13 @@ export class PageActions {
     const todo = ids.filter((id) => page?.states.get(id) !== 'read');
     if (todo.length === 0) return;
     this.setLocalRead(todo, true);
-    void this.request({ type: 'set-read', ids: todo, read: true }).then((answer) => this.remember(answer?.undoToken, 'Marked read'));
+    void this.request({ type: 'set-read', ids: todo, read: true, token: retryToken() }).then((answer) => this.remember(answer?.undoToken, 'Marked read'));
   }
 
   async toggleRead(id: string): Promise<void> {
     const read = this.session.page?.states.get(id) !== 'read';
     this.setLocalRead([id], read);
-    const answer = await this.request({ type: 'set-read', ids: [id], read });
+    const answer = await this.request({ type: 'set-read', ids: [id], read, token: retryToken() });
     this.remember(answer?.undoToken, read ? 'Marked read' : 'Marked unread');
   }
 
@@ -51,7 +54,8 @@ export class PageActions {
     if (saving) page.saved.add(id);
     else page.saved.delete(id);
     this.session.renderOne(id);
-    const answer = saving ? await this.request({ type: 'save', paper: meta }) : await this.request({ type: 'unsave', id });
+    const token = retryToken();
+    const answer = saving ? await this.request({ type: 'save', paper: meta, token }) : await this.request({ type: 'unsave', id, token });
     if (!answer) return this.overlay.toast('Could not update the reading list. Try again.', { role: 'alert' });
     this.remember(answer.undoToken, saving ? 'Saved' : 'Removed');
     this.undoToast(saving ? 'Saved to reading list' : 'Removed from reading list', answer.undoToken, saving);
@@ -64,7 +68,7 @@ export class PageActions {
     const ids = page.ids().filter((id) => !page.isHidden(id) && page.states.get(id) !== 'read');
     if (ids.length === 0) return this.overlay.toast('Every paper on this page is already read.');
     this.setLocalRead(ids, true);
-    const answer = await this.request({ type: 'mark-all-read', ids });
+    const answer = await this.request({ type: 'mark-all-read', ids, token: retryToken() });
     if (!answer) return this.overlay.toast('Could not mark the papers read. Try again.', { role: 'alert' });
     const label = `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} read`;
     this.remember(answer.undoToken, label);

@@ -7,6 +7,8 @@ export type Requester = <T extends Request['type']>(request: Extract<Request, { 
 export const RETRY_DELAYS_MS = [200, 800, 2_000] as const;
 
 const isInvalidated = (error: unknown) => error instanceof Error && /context invalidated/i.test(error.message);
+/** After an extension reload Chrome leaves the old script running with `runtime` gone (a TypeError, not "invalidated"). */
+const runtimeGone = () => browser.runtime?.id === undefined;
 
 type Sleep = (ms: number) => Promise<void>;
 
@@ -30,7 +32,7 @@ export function createMessenger({ onDead, sleep = defaultSleep }: MessengerOptio
       try {
         return await send(req);
       } catch (error) {
-        if (isInvalidated(error)) {
+        if (isInvalidated(error) || runtimeGone()) {
           dead = true;
           onDead();
           return null;

@@ -38,7 +38,8 @@ function listenForCommands(session: PageSession, actions: PageActions, signal: A
     else if (command?.type === 'show-undo-toast') actions.undoToast(command.label, command.token, false);
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  // After an extension reload Chrome takes `runtime` away (and the listener with it): nothing to remove.
+  signal.addEventListener('abort', () => browser.runtime?.onMessage.removeListener(listener), { once: true });
 }
 
 /** Runs `start` once the DOM is parsed (at once when it already is). */

@@ -55,6 +55,8 @@ export class Overlay {
   }
 
   toast(message: string, { actions = [], note, durationMs, role = 'status' }: ToastOptions = {}): void {
+    // Torn down (the extension was reloaded under us): a late "could not…" must not leave a toast behind.
+    if (this.life.signal.aborted) return;
     const toasts = this.root().querySelector('.toasts');
     const toast = make(this.doc, 'div', 'toast', { role, [UI_ATTR]: 'toast' });
     toast.append(make(this.doc, 'span', '', {}, message));

@@ -117,11 +117,13 @@ export function domTitle(links: CardLinks): string | undefined {
   return undefined;
 }
 
-/** Card meta: the embedded data when the props matched the URL, else the DOM facts only. */
+/**
+ * Card meta: the embedded data when the props matched the URL, else the DOM facts only. Props
+ * whose title is missing or mistyped still give the rest; the title is then the one the card shows.
+ */
 export function cardMeta(links: CardLinks, metas: Map<string, PaperMeta>): PaperMeta {
-  const id = links.first.id;
-  const fromProps = metas.get(id);
-  if (fromProps) return fromProps;
+  const meta = metas.get(links.first.id) ?? { id: links.first.id };
+  if (meta.title !== undefined) return meta;
   const title = domTitle(links);
-  return title === undefined ? { id } : { id, title };
+  return title === undefined ? meta : { ...meta, title };
 }

@@ -21,14 +21,17 @@ const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/
 
 type PaperPart = { paper: NonNullable<ParsedPage['paper']>; recognized: boolean };
 
-/** The paper page: props when they are about this paper, else the `h1` text; no h1 and no props → not recognized. */
+/**
+ * The paper page: props when they are about this paper, else the `h1` text; no h1 and no props →
+ * not recognized. Props with a missing or mistyped title still give the rest; the h1 gives the title.
+ */
 function parsePaper(doc: Document, id: string): PaperPart {
   const anchor = doc.querySelector<HTMLElement>(`${SELECTORS.main} ${SELECTORS.paperTitle}`) ??
     doc.querySelector<HTMLElement>(SELECTORS.paperTitle);
   const fromProps = readPaperMeta(doc, id);
-  if (fromProps) return { paper: { meta: fromProps, anchor }, recognized: true };
-  const title = collapse(anchor?.textContent).slice(0, 2_000);
-  return { paper: { meta: title ? { id, title } : { id }, anchor }, recognized: anchor !== null };
+  const meta = fromProps ?? { id };
+  const title = meta.title ?? (collapse(anchor?.textContent).slice(0, 2_000) || undefined);
+  return { paper: { meta: title === undefined ? meta : { ...meta, title }, anchor }, recognized: fromProps !== null || anchor !== null };
 }
 
 /** Cards of the given links, joined to the props' metadata by id. */

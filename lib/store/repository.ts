@@ -92,11 +92,14 @@ function newToken(now: number): string {
   return `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo. */
-async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string): Promise<string> {
-  const token = newToken(now);
+/**
+ * Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo.
+ * A caller-chosen token makes a retry idempotent: if its entry exists, the first attempt committed.
+ */
+async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string, token = newToken(now)): Promise<string> {
   const unique = [...new Set(ids)];
   await db.transaction('rw', db.papers, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const stored = await db.papers.bulkGet(unique);
     const previous = unique.map((id, i) => ({ id, readAt: stored[i]?.readAt }));
     const rows = unique.map((id, i): PaperRecord => {
@@ -111,12 +114,12 @@ async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: n
   return token;
 }
 
-export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number): Promise<string> {
-  return writeRead(db, ids, read, now, read ? 'Marked read' : 'Marked unread');
+export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, token?: string): Promise<string> {
+  return writeRead(db, ids, read, now, read ? 'Marked read' : 'Marked unread', token);
 }
 
-export function markAllRead(db: PapersInboxDb, ids: string[], now: number): Promise<string> {
-  return writeRead(db, ids, true, now, `Marked ${new Set(ids).size} read`);
+export function markAllRead(db: PapersInboxDb, ids: string[], now: number, token?: string): Promise<string> {
+  return writeRead(db, ids, true, now, `Marked ${new Set(ids).size} read`, token);
 }
 
 /** Restores exactly what the entry recorded; returns how many papers/saved entries it touched. */
@@ -148,10 +151,13 @@ async function restoreReadAt(db: PapersInboxDb, entry: UndoEntry): Promise<void>
   await db.papers.bulkPut(rows);
 }
 
-/** Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline. */
-export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number): Promise<string> {
-  const token = newToken(now);
+/**
+ * Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline.
+ * A caller-chosen token makes a retry idempotent (see writeRead).
+ */
+export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number, token = newToken(now)): Promise<string> {
   await db.transaction('rw', db.papers, db.saved, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const [stored, before] = await Promise.all([db.papers.get(meta.id), db.saved.get(meta.id)]);
     await db.papers.put(mergeMeta(stored, meta, now));
     const entry: SavedRecord = before ?? { id: meta.id, savedAt: now, tags: [], note: '', status: 'to-read', updatedAt: now };
@@ -161,9 +167,9 @@ export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number)
   return token;
 }
 
-export async function unsavePaper(db: PapersInboxDb, id: string, now: number): Promise<string> {
-  const token = newToken(now);
+export async function unsavePaper(db: PapersInboxDb, id: string, now: number, token = newToken(now)): Promise<string> {
   await db.transaction('rw', db.saved, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
     const before = await db.saved.get(id);
     await db.saved.delete(id);
     await db.undo.put({ token, createdAt: now, label: 'Removed from reading list', previous: [], saved: [{ id, before }] });

@@ -53,14 +53,14 @@ describe('card controls', () => {
     expect(card('2507.00001')?.getAttribute('data-pi-state')).toBe('read');
     control('2507.00001', 'read')?.click();
     await flush();
-    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: false });
+    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: false, token: expect.any(String) });
   });
 
   it('clicking the title link marks the paper read before navigating', () => {
     const title = card('2507.00001')?.querySelector<HTMLAnchorElement>('h3 a');
     title?.addEventListener('click', (e) => e.preventDefault()); // keep happy-dom from navigating
     title?.click();
-    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: true });
+    expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: ['2507.00001'], read: true, token: expect.any(String) });
   });
 
   it('Show reveals a hidden card for this page view', () => {
