@@ -34,26 +34,12 @@ export class WorkerControl {
     return control;
   }
 
-  /** A mark in the status history: `startedSince(mark)` tells whether the worker ran again after it. */
-  mark(): number {
-    return this.statuses.length;
-  }
-
-  startedSince(mark: number): boolean {
-    return this.statuses.indexOf('running', mark) >= 0;
-  }
-
   /** Stops every service worker of the profile and waits until ours reports 'stopped'. */
-  async stop(): Promise<number> {
-    const mark = this.mark();
+  async stop(): Promise<void> {
+    const mark = this.statuses.length;
     await this.cdp.send('ServiceWorker.stopAllWorkers');
-    // An open extension page or a retrying tab may wake it at once: 'stopped' anywhere after the call counts.
+    // A retrying tab may wake it at once: 'stopped' anywhere after the call counts.
     await waitFor(() => this.statuses.indexOf('stopped', mark) >= 0, 10_000, 'the service worker did not stop');
-    return this.statuses.indexOf('stopped', mark) + 1;
-  }
-
-  async waitUntilRunningSince(mark: number): Promise<void> {
-    await waitFor(() => this.startedSince(mark), 15_000, 'the service worker was not woken again');
   }
 
   async detach(): Promise<void> {
