@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArxivId, PaperMeta, PaperState } from './paper';
-import { FilterRule } from './filters/rule';
+import { FilterRule, FilterVerdict } from './filters/rule';
 import { Settings, SettingsPatch } from './settings';
 import { PageSummary } from './page-summary';
 import { SavedStatus } from './store/records';
@@ -25,17 +25,26 @@ export const CardsShown = z.object({
 export const CardsShownResponse = z.object({
   states: z.record(ArxivId, PaperState),
   saved: z.array(ArxivId),
-  /** Stored metadata for papers the page had no data for (so filters can match them). */
+  /** Stored metadata for papers the page had no data for. */
   metas: z.array(PaperMeta),
+  /** The topic filters' verdict per paper (none: no rule applies). Filters run here, not in the page. */
+  verdicts: z.record(ArxivId, FilterVerdict),
 });
 
 /** Any page → background: current read/saved state of ids (no side effects). */
-export const GetStates = z.object({ type: z.literal('get-states'), ids: Ids });
+export const GetStates = z.object({
+  type: z.literal('get-states'),
+  ids: Ids,
+  /** The page's own data for papers it may show before they are stored (filters read it). */
+  papers: z.array(PaperMeta).max(MAX_BATCH).optional(),
+});
 export const GetStatesResponse = z.object({
   read: z.array(ArxivId),
   saved: z.array(ArxivId),
   /** Ids some earlier page load already showed: a load that shows them now shows them as unread. */
   shown: z.array(ArxivId),
+  /** The topic filters' verdict per paper, from the stored data under the given `papers`. */
+  verdicts: z.record(ArxivId, FilterVerdict),
 });
 
 /**

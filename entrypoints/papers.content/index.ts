@@ -1,4 +1,3 @@
-import { applyTopicFilters } from '../../lib/filters/match';
 import { startPapersInbox } from '../../lib/content/start';
 import '../../lib/content/styles.css';
 
@@ -16,7 +15,6 @@ export default defineContentScript({
         setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
         requestAnimationFrame: (handler) => ctx.requestAnimationFrame(handler),
       },
-      applyFilters: applyTopicFilters,
       stop: () => ctx.abort(),
       onLocationChange: (handler) => ctx.addEventListener(window, 'wxt:locationchange', handler),
     });

@@ -4,6 +4,7 @@ import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
+import { verdictsFor } from './verdicts';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -115,15 +116,22 @@ function createRoutes(deps: RequestHandlerDeps) {
   const routes: Routes = {
     'cards-shown': async (req, sender) => {
       const result = await repo.recordShown(db, req.loadId, req.papers, deps.now());
+      const ids = req.papers.map((paper) => paper.id);
       const tabId = sender.tab?.id;
       // The first batch of a tab is "a papers page was opened": refresh today's list (throttled).
       if (tabId !== undefined && !seenTabs.has(tabId)) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch(() => undefined);
       }
-      return result;
+      return { ...result, verdicts: await verdictsFor(db, ids, req.papers, deps.now()) };
     },
-    'get-states': (req) => repo.getStates(db, req.ids),
+    'get-states': async (req) => {
+      const [states, verdicts] = await Promise.all([
+        repo.getStates(db, req.ids),
+        verdictsFor(db, req.ids, req.papers ?? [], deps.now()),
+      ]);
+      return { ...states, verdicts };
+    },
     'set-read': async (req) => {
       const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);
       changed({ ids: req.ids });

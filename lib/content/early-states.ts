@@ -6,7 +6,12 @@ import type { PaperState } from '../paper';
 import type { Requester } from './messenger';
 
 /** States read before the cards were parsed: a prediction that the load's cards-shown confirms. */
-export type EarlyStates = { url: string; states: Map<string, PaperState>; saved: Set<string> };
+export type EarlyStates = {
+  url: string;
+  states: Map<string, PaperState>;
+  saved: Set<string>;
+  verdicts: ResponseMap['get-states']['verdicts'];
+};
 
 /** The largest id list one request may carry (messages.ts MAX_BATCH). */
 const MAX_IDS = 10_000;
@@ -16,7 +21,7 @@ function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): Ea
   const shown = new Set(answer.shown);
   const states = new Map<string, PaperState>();
   for (const id of ids) states.set(id, read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new');
-  return { url: url.href, states, saved: new Set(answer.saved) };
+  return { url: url.href, states, saved: new Set(answer.saved), verdicts: answer.verdicts };
 }
 
 /**
@@ -38,9 +43,11 @@ export function prefetchStates(doc: Document, url: URL, request: Requester, sign
       resolve(value);
     };
     const ask = () => {
-      const ids = [...readListMetas(doc, kind).keys()].slice(0, MAX_IDS);
+      // The props' data goes along: filters (in the background) must see papers not stored yet.
+      const papers = [...readListMetas(doc, kind).values()].slice(0, MAX_IDS);
+      const ids = papers.map((paper) => paper.id);
       if (ids.length === 0) return finish(null);
-      finish(request({ type: 'get-states', ids }).then((answer) => (answer ? toEarly(url, ids, answer) : null)));
+      finish(request({ type: 'get-states', ids, papers }).then((answer) => (answer ? toEarly(url, ids, answer) : null)));
     };
     // Cards before any island (or DOM ready without one): this page has no early list to read.
     const check = () => {

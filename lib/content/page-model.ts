@@ -1,4 +1,4 @@
-import type { FilterRule, FilterVerdict } from '../filters/rule';
+import type { FilterVerdict } from '../filters/rule';
 import type { PageKind } from '../hf/page-kind';
 import type { PageSummary } from '../page-summary';
 import type { PaperMeta, PaperState } from '../paper';
@@ -12,8 +12,6 @@ export type CardView = {
   /** The user pressed Show on this hidden card during this page view. */
   revealed: boolean;
 };
-
-export type FilterFn = (papers: PaperMeta[], rules: FilterRule[], now: number) => { verdicts: Map<string, FilterVerdict> };
 
 /**
  * Everything known about one page view (one URL, one loadId). Never reused across URLs: a new
@@ -60,11 +58,10 @@ export class PageModel {
     this.metas.set(meta.id, page ? { ...meta, ...page } : meta);
   }
 
-  refilter(ids: string[], rules: FilterRule[], filter: FilterFn, now: number): void {
-    const papers = ids.flatMap((id) => this.metas.get(id) ?? []);
-    const { verdicts } = filter(papers, rules, now);
+  /** The background's filter verdicts for these ids (an id without one is not filtered). */
+  setVerdicts(ids: readonly string[], verdicts: Readonly<Record<string, FilterVerdict>>): void {
     for (const id of ids) {
-      const verdict = verdicts.get(id);
+      const verdict = verdicts[id];
       if (verdict) this.verdicts.set(id, verdict);
       else this.verdicts.delete(id);
     }

@@ -1,4 +1,3 @@
-import type { FilterRule } from '../filters/rule';
 import type { ParsedCard, ParsedPage } from '../hf/parse-page';
 import type { ResponseMap, StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
@@ -7,7 +6,7 @@ import { annotateCard, clearAll, clearCard, prepareCard } from './annotate';
 import type { EarlyStates } from './early-states';
 import { inSlices } from './lifetime';
 import type { Requester } from './messenger';
-import { PageModel, type FilterFn } from './page-model';
+import { PageModel } from './page-model';
 import { renderPaperSave, showPaperSave } from './paper-page';
 
 /** ≤ 500 ids per `cards-shown`: one message per batch, never one per card. */
@@ -20,7 +19,6 @@ export type SessionDeps = {
   currentUrl: () => URL;
   parse: (doc: Document, url: URL) => ParsedPage | null;
   request: Requester;
-  applyFilters: FilterFn;
   now: () => number;
   signal: AbortSignal;
   /** Settings changed (read-card style, scroll-past rule). */
@@ -59,6 +57,7 @@ export class PageSession {
     if (parsed === null) return;
     const page = new PageModel(url, parsed.kind);
     this.page = page;
+    void this.preload(); // settings (asked for at document_start already; a retry when that failed)
     this.recognized = parsed.recognized;
     if (parsed.paper) {
       await this.preload();
@@ -101,10 +100,6 @@ export class PageSession {
     this.deps.onSettings?.(context.settings);
   }
 
-  private get rules(): FilterRule[] {
-    return this.context?.rules ?? [];
-  }
-
   /** New cards: register, one cards-shown per batch, then filter + annotate + report. */
   async addCards(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null> | null = null): Promise<void> {
     const fresh = cards.filter((card) => !page.elements.has(card.id));
@@ -122,7 +117,7 @@ export class PageSession {
 
   /** Annotates with the states read while the page loaded; cards-shown then confirms or corrects. */
   private async renderEarly(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null>): Promise<void> {
-    const [answer] = await Promise.all([early, this.preload()]);
+    const answer = await early;
     if (this.page !== page || answer?.url !== page.url.href) return;
     const ids: string[] = [];
     for (const card of cards) {
@@ -132,18 +127,17 @@ export class PageSession {
       if (answer.saved.has(card.id)) page.saved.add(card.id);
       ids.push(card.id);
     }
-    page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
+    page.setVerdicts(ids, answer.verdicts);
     // Not awaited: the slices go on while cards-shown is sent.
     void this.render(page, ids);
   }
 
   private async showBatch(page: PageModel, batch: ParsedCard[]): Promise<void> {
     const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
-    await this.preload(); // filters need the rules
     if (this.page !== page || !answer) return;
     this.applyShown(page, answer);
     const ids = batch.map((card) => card.id);
-    page.refilter(ids, this.rules, this.deps.applyFilters, this.deps.now());
+    page.setVerdicts(ids, answer.verdicts);
     await this.render(page, ids);
   }
 
@@ -228,13 +222,14 @@ export class PageSession {
       await this.contextReady;
     }
     if (!page || this.page !== page) return;
-    const wanted = change.ids ? new Set(change.ids) : null;
+    // New rules can change any card's verdict (the background runs the filters); named ids only
+    // their own state; a settings change needs no store answer at all, only a re-render.
+    const wanted = change.ids && !change.rules ? new Set(change.ids) : null;
     const ids = page.ids().filter((id) => !wanted || wanted.has(id));
-    if (ids.length > 0 && (change.ids !== undefined || (!change.rules && !change.settings))) await this.refreshStates(page, ids);
+    const settingsOnly = change.settings && !change.rules && change.ids === undefined;
+    if (ids.length > 0 && !settingsOnly) await this.refreshStates(page, ids);
     if (this.page !== page) return;
-    const all = page.ids();
-    if (change.rules || change.ids === undefined) page.refilter(all, this.rules, this.deps.applyFilters, this.deps.now());
-    await this.render(page, all);
+    await this.render(page, page.ids());
     await this.report(page);
   }
 
@@ -248,6 +243,7 @@ export class PageSession {
       if (saved.has(id)) page.saved.add(id);
       else page.saved.delete(id);
     }
+    page.setVerdicts(ids, answer.verdicts);
   }
 
   /** The meta a Save or Mute needs. */

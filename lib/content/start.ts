@@ -7,7 +7,6 @@ import type { Lifetime } from './lifetime';
 import { prefetchStates } from './early-states';
 import { createMessenger } from './messenger';
 import { observeGrid } from './observer';
-import type { FilterFn } from './page-model';
 import { PageSession } from './page-session';
 import { ScrollPastRule, watchScrollPast } from './scroll-read';
 import { parseTabCommand } from './tab-commands';
@@ -15,7 +14,6 @@ import { Overlay } from './toast';
 
 export type StartOptions = {
   life: Lifetime;
-  applyFilters: FilterFn;
   /** Stop everything (extension context invalidated). */
   stop: () => void;
   /** Subscribes to soft navigations (WXT's `wxt:locationchange`). */
@@ -49,12 +47,12 @@ function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): vo
 }
 
 /** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
-export function startPapersInbox({ life, applyFilters, stop, onLocationChange }: StartOptions): PageSession {
+export function startPapersInbox({ life, stop, onLocationChange }: StartOptions): PageSession {
   const doc = document;
   const scroll = new ScrollPastRule();
   const request = createMessenger({ onDead: stop });
   const session = new PageSession({
-    doc, currentUrl, parse: parsePapersPage, request, applyFilters, now: Date.now, signal: life.signal,
+    doc, currentUrl, parse: parsePapersPage, request, now: Date.now, signal: life.signal,
     onSettings: (settings) => applySettings(doc, settings, scroll),
   });
   const overlay = new Overlay(doc, life);

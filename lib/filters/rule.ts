@@ -27,9 +27,10 @@ export const FilterRule = z.object({
 export type FilterRule = z.infer<typeof FilterRule>;
 
 /** What applied to one paper: the strongest action wins (hide > dim > highlight). */
-export interface FilterVerdict {
-  action: FilterAction;
+export const FilterVerdict = z.object({
+  action: FilterAction,
   /** The label of the rule that decided it (its pattern). */
-  reason: string;
-  ruleId: string;
-}
+  reason: z.string().max(FILTER_PATTERN_MAX),
+  ruleId: z.string().min(1).max(64),
+});
+export type FilterVerdict = z.infer<typeof FilterVerdict>;

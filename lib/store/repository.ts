@@ -260,3 +260,9 @@ export async function storeFetchedPapers(db: PapersInboxDb, papers: PaperMeta[],
 export async function pruneUndo(db: PapersInboxDb, now: number): Promise<number> {
   return db.undo.where('createdAt').below(now - DAY_MS).delete();
 }
+
+/** The stored metadata of these ids (unknown ids are left out), for filters that run here. */
+export async function getMetas(db: PapersInboxDb, ids: string[]): Promise<PaperMeta[]> {
+  const rows = await db.papers.bulkGet(ids);
+  return rows.flatMap((row) => (row ? [withoutRecordFields(row)] : []));
+}

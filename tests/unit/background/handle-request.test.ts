@@ -48,7 +48,7 @@ describe('who may ask', () => {
     const restore = await handle({ type: 'restore-backup', text: '{}' }, page);
     expect(restore).toEqual({ ok: false, error: expect.stringMatching(/extension's own pages/) });
     expect(await handle({ type: 'update-settings', patch: { badge: 'off' } }, page)).toMatchObject({ ok: false });
-    expect(await handle(get, page)).toEqual({ ok: true, data: { read: [], saved: [] } });
+    expect(await handle(get, page)).toEqual({ ok: true, data: { read: [], saved: [], shown: [], verdicts: {} } });
   });
 
   it('refuses malformed and unknown requests with a sentence, never throwing', async () => {
@@ -66,9 +66,28 @@ describe('routing', () => {
   it('cards-shown returns per-load states and triggers one today refresh per tab', async () => {
     const handle = createRequestHandler(deps);
     const first = await handle({ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page);
-    expect(first).toEqual({ ok: true, data: { states: { [paper.id]: 'new' }, saved: [], metas: [] } });
+    expect(first).toEqual({ ok: true, data: { states: { [paper.id]: 'new' }, saved: [], metas: [], verdicts: {} } });
     await handle({ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page);
     expect(deps.refreshToday).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the topic filters for the page: cards-shown and get-states answer with verdicts', async () => {
+    const handle = createRequestHandler(deps);
+    const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    expect((await handle({ type: 'upsert-filter', rule }, popup)).ok).toBe(true);
+    const beta = { id: '2502.00002', title: 'Beta' };
+    const hidden = { [paper.id]: { action: 'hide', reason: 'alpha', ruleId: 'r1' } };
+    // Before anything is stored, the page's own data is what the filters read.
+    const early = await handle({ type: 'get-states', ids: [paper.id, beta.id], papers: [paper, beta] }, page);
+    expect(early).toMatchObject({ ok: true, data: { shown: [], verdicts: hidden } });
+    const shown = await handle({ type: 'cards-shown', loadId: 'l1', papers: [paper, beta] }, page);
+    expect(shown).toMatchObject({ ok: true, data: { verdicts: hidden } });
+    const bare = await handle({ type: 'cards-shown', loadId: 'l2', papers: [{ id: paper.id }] }, page);
+    expect(bare).toMatchObject({ ok: true, data: { verdicts: hidden } }); // a card with no data: the stored title matches
+    // Later, by id alone: the stored data decides; a rule switched off hides nothing.
+    expect(await handle({ type: 'get-states', ids: [paper.id, beta.id] }, page)).toMatchObject({ data: { verdicts: hidden } });
+    expect((await handle({ type: 'upsert-filter', rule: { ...rule, enabled: false } }, popup)).ok).toBe(true);
+    expect(await handle({ type: 'get-states', ids: [paper.id] }, page)).toMatchObject({ data: { verdicts: {} } });
   });
 
   it('mutations broadcast store-changed and refresh the badge; undo restores', async () => {

@@ -52,6 +52,8 @@ export class FakeBackground {
   /** Fail this many cards-shown requests (service worker restarting). */
   failCardsShown = 0;
   private answers = new Map<string, Record<string, 'new' | 'unread' | 'read'>>();
+  /** What pages sent about each paper: the filters (run here, as in the real background) read it. */
+  private metas = new Map<string, PaperMeta>();
   /** Holds cards-shown answers until released (to test races). */
   gate: Promise<void> | null = null;
   /** Holds get-page-context answers until released. */
@@ -79,6 +81,13 @@ export class FakeBackground {
     return this.shown.has(id) ? 'unread' : 'new';
   }
 
+  /** Verdicts of the current rules for ids, from the stored data under the request's own. */
+  private verdicts(ids: string[], papers: PaperMeta[] = []): Record<string, FilterVerdict> {
+    for (const paper of papers) this.metas.set(paper.id, { ...this.metas.get(paper.id), ...paper });
+    const known = ids.flatMap((id) => this.metas.get(id) ?? []);
+    return Object.fromEntries(fakeFilters(known, this.rules).verdicts);
+  }
+
   private answer(request: Request): unknown {
     switch (request.type) {
       case 'cards-shown': {
@@ -90,7 +99,8 @@ export class FakeBackground {
           this.answers.set(key, { [paper.id]: states[paper.id] ?? 'new' });
           this.shown.add(paper.id);
         }
-        return { states, saved: request.papers.map((p) => p.id).filter((id) => this.saved.has(id)), metas: [] };
+        const ids = request.papers.map((p) => p.id);
+        return { states, saved: ids.filter((id) => this.saved.has(id)), metas: [], verdicts: this.verdicts(ids, request.papers) };
       }
       case 'get-page-context':
         return { rules: this.rules, settings: DEFAULT_SETTINGS };
@@ -99,6 +109,7 @@ export class FakeBackground {
           read: request.ids.filter((id) => this.read.has(id)),
           saved: request.ids.filter((id) => this.saved.has(id)),
           shown: request.ids.filter((id) => this.shown.has(id)),
+          verdicts: this.verdicts(request.ids, request.papers),
         };
       case 'set-read':
         for (const id of request.ids) (request.read ? this.read.add(id) : this.read.delete(id));
@@ -133,7 +144,7 @@ export function makeSession(doc: Document, path: string): SessionHarness {
   const abort = new AbortController();
   const request = createMessenger({ onDead: () => abort.abort(), sleep: async () => {} });
   const session = new PageSession({
-    doc, currentUrl: () => url, parse: parsePapersPage, request, applyFilters: fakeFilters, now: () => 1_000, signal: abort.signal,
+    doc, currentUrl: () => url, parse: parsePapersPage, request, now: () => 1_000, signal: abort.signal,
   });
   return { session, setUrl: (p) => (url = hfUrl(p)), abort };
 }

@@ -14,21 +14,18 @@ const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAt
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('page session', () => {
-  it('asks for cards-shown while the rules are still on their way, and filters once they arrive', async () => {
+  it('renders without waiting for the settings, and hides what the background verdicts hide', async () => {
     let release = () => {};
     bg.contextGate = new Promise((resolve) => (release = resolve));
     const items = makeItems(3);
     bg.rules = [rule(items[1]?.paper.title ?? '', 'hide')];
     doc = loadPage(buildTrendingPage(items));
     const { session } = makeSession(doc, '/papers/trending');
-    const done = session.navigate();
-    await settle();
-    expect(bg.count('cards-shown')).toBe(1); // not queued behind get-page-context
-    expect(doc.querySelectorAll('[data-pi-state]')).toHaveLength(0); // no render before the rules
-    release();
-    await done;
-    expect(doc.querySelectorAll('[data-pi-state]')).toHaveLength(3);
+    await session.navigate();
+    expect(doc.querySelectorAll('[data-pi-state]')).toHaveLength(3); // get-page-context still pending
     expect(doc.querySelectorAll('[data-pi-filter="hidden"]')).toHaveLength(1);
+    expect(bg.last('report-page')?.summary.counts.hidden).toBe(1);
+    release();
   });
 
   it('sends one cards-shown per batch of at most 500 (600 cards → 2 messages) and reports once', async () => {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lifetimeOf } from '../../../lib/content/lifetime';
 import { startPapersInbox } from '../../../lib/content/start';
 import { buildTrendingPage, makeItem } from '../../fixtures/pages';
-import { FakeBackground, fakeFilters, loadPage } from './helpers';
+import { FakeBackground, loadPage } from './helpers';
 
 type HappyWindow = Window & { happyDOM?: { setURL: (url: string) => void } };
 const setUrl = (url: string) => (window as HappyWindow).happyDOM?.setURL(url);
@@ -25,7 +25,7 @@ describe('the content script wired together', () => {
     abort = new AbortController();
     let locationChanged = () => {};
     startPapersInbox({
-      life: lifetimeOf(abort.signal), applyFilters: fakeFilters, stop: () => abort.abort(),
+      life: lifetimeOf(abort.signal), stop: () => abort.abort(),
       onLocationChange: (handler) => (locationChanged = handler),
     });
     await until(() => bg.count('report-page') === 1);

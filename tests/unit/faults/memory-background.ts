@@ -51,7 +51,7 @@ export class MemoryBackground {
       states[id] = this.stateFor(id, req.loadId);
       if (!this.firstShownLoad.has(id)) this.firstShownLoad.set(id, req.loadId);
     }
-    return { states, saved: req.papers.map((p) => p.id).filter((id) => this.saved.has(id)), metas: [] };
+    return { states, saved: req.papers.map((p) => p.id).filter((id) => this.saved.has(id)), metas: [], verdicts: {} };
   }
 
   private answer(req: Request): unknown {
@@ -61,7 +61,12 @@ export class MemoryBackground {
       case 'get-page-context':
         return { rules: [], settings: DEFAULT_SETTINGS };
       case 'get-states':
-        return { read: req.ids.filter((id) => this.read.has(id)), saved: req.ids.filter((id) => this.saved.has(id)) };
+        return {
+          read: req.ids.filter((id) => this.read.has(id)),
+          saved: req.ids.filter((id) => this.saved.has(id)),
+          shown: req.ids.filter((id) => this.firstShownLoad.has(id)),
+          verdicts: {},
+        };
       case 'set-read':
         for (const id of req.ids) (req.read ? this.read.add(id) : this.read.delete(id));
         return { undoToken: 'token-read' };

@@ -57,7 +57,7 @@ async function run(s: Subject): Promise<Run> {
   const abort = new AbortController();
   const request = createMessenger({ onDead: () => abort.abort(), sleep: async () => undefined });
   const session = new PageSession({
-    doc: s.doc, currentUrl: () => s.url, parse: parsePapersPage, request, applyFilters: applyTopicFilters, now: () => NOW, signal: abort.signal,
+    doc: s.doc, currentUrl: () => s.url, parse: parsePapersPage, request, now: () => NOW, signal: abort.signal,
   });
   await session.navigate();
   return { bg, session, recognized, abort };

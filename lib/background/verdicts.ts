@@ -1,0 +1,22 @@
+import { applyTopicFilters } from '../filters/match';
+import type { FilterVerdict } from '../filters/rule';
+import type { PaperMeta } from '../paper';
+import type { PapersInboxDb } from '../store/db';
+import { getMetas, listFilters } from '../store/repository';
+
+type Verdicts = Record<string, FilterVerdict>;
+
+/**
+ * Topic filters run here, not in the page: the page's main thread stays free, the content script
+ * stays small, and one compiled-rule cache serves every tab. The page's data (`onTop`) wins over
+ * what is stored, field by field, as it does when the page is recorded.
+ */
+export async function verdictsFor(db: PapersInboxDb, ids: string[], onTop: readonly PaperMeta[], now: number): Promise<Verdicts> {
+  const rules = await listFilters(db);
+  if (!rules.some((rule) => rule.enabled) || ids.length === 0) return {};
+  const papers = new Map((await getMetas(db, ids)).map((meta) => [meta.id, meta]));
+  for (const meta of onTop) papers.set(meta.id, { ...papers.get(meta.id), ...meta });
+  const wanted = new Set(ids);
+  const metas = [...papers.values()].filter((meta) => wanted.has(meta.id));
+  return Object.fromEntries(applyTopicFilters(metas, rules, now).verdicts);
+}
