@@ -148,6 +148,11 @@ export class Overlay {
     backdrop.append(dialog);
     backdrop.addEventListener('click', (event) => event.target === backdrop && close());
     dialog.addEventListener('keydown', (event) => {
+      // A modal dialog keeps focus: Close is its only control, so Tab stays on it.
+      if (event.key === 'Tab') {
+        event.preventDefault();
+        closeButton.focus();
+      }
       if (event.key !== 'Escape') return;
       event.stopPropagation();
       close();

@@ -103,6 +103,12 @@ describe('keyboard on a papers list', () => {
     press('?');
     const dialog = document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="dialog"]');
     expect(dialog?.textContent).toContain('Mark all on this page read');
+    const close = dialog?.querySelector('button');
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true, composed: true });
+    close?.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true); // focus is trapped in the modal dialog
+    const root = dialog?.getRootNode();
+    expect(root instanceof ShadowRoot ? root.activeElement : null).toBe(close);
     press('Escape');
     expect(document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="dialog"]')).toBeNull();
   });
