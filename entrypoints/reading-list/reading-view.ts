@@ -21,13 +21,23 @@ function timeOf(iso: string | undefined): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
+/** Higher id first: the order the savedAt index gives ties when read backwards (the first screen's order). */
+function idDescending(a: Row, b: Row): number {
+  const x = a.entry.saved.id;
+  const y = b.entry.saved.id;
+  return x === y ? 0 : x < y ? 1 : -1;
+}
+
 const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
-  saved: (a, b) => b.entry.saved.savedAt - a.entry.saved.savedAt,
+  saved: (a, b) => b.entry.saved.savedAt - a.entry.saved.savedAt || idDescending(a, b),
   published: (a, b) => timeOf(b.entry.paper.publishedAt) - timeOf(a.entry.paper.publishedAt),
   upvotes: (a, b) => (b.entry.paper.upvotes ?? 0) - (a.entry.paper.upvotes ?? 0),
 };
 
-/** Newest / most upvoted first; ties broken by saved date so the order is stable. */
+/**
+ * Newest / most upvoted first; ties broken by saved date, then id, so the order is stable and the
+ * whole list starts with exactly the rows the first screen showed.
+ */
 export function sortRows(rows: readonly Row[], key: SortKey): Row[] {
   return [...rows].sort((a, b) => COMPARE[key](a, b) || COMPARE.saved(a, b));
 }
@@ -43,8 +53,3 @@ export function filterRows(rows: readonly Row[], query: string, tag: string, sta
   );
 }
 
-/** Every tag in use, sorted, for the tag filter. */
-export function allTags(entries: readonly ReadingListEntry[]): string[] {
-  const tags = new Set(entries.flatMap((e) => e.saved.tags));
-  return [...tags].sort((a, b) => a.localeCompare(b));
-}
