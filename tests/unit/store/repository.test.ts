@@ -51,6 +51,24 @@ describe('paper states', () => {
   });
 });
 
+describe('getStates', () => {
+  it('answers for exactly the ids asked, in their order, without a scan', async () => {
+    const C = { id: '2502.00003', title: 'Gamma' };
+    await repo.recordShown(db, 'l1', [A, B, C], 1);
+    await repo.setRead(db, [C.id, A.id], true, 2);
+    await repo.savePaper(db, B, 3);
+    await repo.savePaper(db, C, 4);
+    // 2502.09999 was never stored: neither read nor saved, and no error.
+    const states = await repo.getStates(db, [C.id, '2502.09999', B.id, A.id]);
+    expect(states).toEqual({ read: [C.id, A.id], saved: [C.id, B.id] });
+  });
+
+  it('an unread, unsaved paper is in neither list', async () => {
+    await repo.recordShown(db, 'l1', [A], 1);
+    expect(await repo.getStates(db, [A.id])).toEqual({ read: [], saved: [] });
+  });
+});
+
 describe('undo', () => {
   it('mark all read then undo restores the exact previous mixed states', async () => {
     await repo.recordShown(db, 'l1', [A, B], 1);
