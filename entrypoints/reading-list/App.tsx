@@ -17,9 +17,10 @@ const isInitialView = (v: ViewState) =>
   v.query === INITIAL_VIEW.query && v.tag === INITIAL_VIEW.tag && v.status === INITIAL_VIEW.status && v.sort === INITIAL_VIEW.sort;
 
 /** The list's status line; while the rest loads it says what the rows are drawn from. */
-function statusText(shown: number, loaded: number, total: number, complete: boolean): string {
-  if (complete) return `${shown} of ${total} papers`;
-  return `Showing the newest ${loaded} of ${total} papers; loading the rest for search…`;
+function statusText(shown: number, loaded: number, all: readonly unknown[] | undefined, filtered: boolean): string {
+  if (all !== undefined) return `${shown} of ${all.length} papers`;
+  if (filtered) return `${shown} of the newest ${loaded} papers so far; loading the rest…`;
+  return `Showing the newest ${loaded} papers; loading the rest for search…`;
 }
 
 /**
@@ -28,7 +29,8 @@ function statusText(shown: number, loaded: number, total: number, complete: bool
  */
 function useVisibleRows(view: ViewState) {
   // Searching, filtering or sorting needs every entry: start loading them at once if not yet done.
-  const { head, all } = useReadingList(!isInitialView(view));
+  const filtered = !isInitialView(view);
+  const { head, all } = useReadingList(filtered);
   const entries = all ?? head?.entries;
   // Typing stays responsive with thousands of rows: the list re-filters at lower priority.
   const query = useDeferredValue(view.query);
@@ -37,8 +39,7 @@ function useVisibleRows(view: ViewState) {
   const visible = useMemo(() => filterRows(sorted, query, view.tag, view.status), [sorted, query, view.tag, view.status]);
   const visibleEntries = useMemo(() => visible.map((r) => r.entry), [visible]);
   const complete = all !== undefined;
-  const total = all?.length ?? head?.total ?? 0;
-  const status = statusText(visible.length, entries?.length ?? 0, total, complete);
+  const status = statusText(visible.length, entries?.length ?? 0, all, filtered);
   return { head, entries, visible, visibleEntries, complete, status, resetKey: `${query}|${view.tag}|${view.status}|${view.sort}` };
 }
 
@@ -74,7 +75,7 @@ export function App() {
       </h1>
       {head === undefined || entries === undefined ? (
         <p className="pi-muted">Loading…</p>
-      ) : entries.length === 0 && head.total === 0 ? (
+      ) : entries.length === 0 ? (
         <>
           <p>Your reading list is empty. Save papers on huggingface.co/papers with the Save button or the s key.</p>
         </>

@@ -53,3 +53,22 @@ export function filterRows(rows: readonly Row[], query: string, tag: string, sta
   );
 }
 
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function sameFields(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => sameValue(a[k], b[k]));
+}
+
+/**
+ * Same paper and annotations, field by field (arrays element by element). Every read returns new
+ * objects, so without this each re-read (the whole list arriving after the first rows, any edit)
+ * re-rendered every shown row.
+ */
+export function sameEntry(a: ReadingListEntry, b: ReadingListEntry): boolean {
+  return a === b || (sameFields(a.paper, b.paper) && sameFields(a.saved, b.saved));
+}

@@ -4,27 +4,16 @@ import { getDb } from '../../lib/store/db';
 import type { ReadingListEntry } from '../../lib/export/entry';
 import { allSaved, readingListHead, type ReadingListHead } from '../../lib/store/reading-list';
 import { PAGE_SIZE } from './RowList';
+import { afterPaint } from './after-paint';
 
 /** Rows the first screen reads: exactly what RowList first renders. */
 export const FIRST_ROWS = PAGE_SIZE;
 
 export interface ReadingListData {
-  /** The newest rows, the total and the tags; undefined until the first read finishes. */
+  /** The newest rows and the tags; undefined until the first read finishes. */
   head: ReadingListHead | undefined;
   /** Every saved entry; undefined until loaded, which starts after the first rows are painted. */
   all: ReadingListEntry[] | undefined;
-}
-
-/** Runs `start` once the browser has painted the current frame (rAF, then a task after it). */
-function afterPaint(start: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(start, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 /**
@@ -39,7 +28,7 @@ export function useReadingList(wantAll: boolean): ReadingListData {
   const headLoaded = head !== undefined;
   useEffect(() => (headLoaded && !painted ? afterPaint(() => setPainted(true)) : undefined), [headLoaded, painted]);
   // A short list is whole in its first rows: nothing more to read.
-  const headIsAll = head !== undefined && head.entries.length >= head.total;
+  const headIsAll = head?.whole === true;
   const loadAll = (painted || wantAll) && headLoaded && !headIsAll;
   const rest = useLiveQuery(() => (loadAll ? allSaved(getDb()) : undefined), [loadAll]);
   return { head, all: headIsAll ? head.entries : rest };

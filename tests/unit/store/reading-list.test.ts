@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { PapersInboxDb } from '../../../lib/store/db';
-import { allSaved, newestSaved, readingListHead, savedTags } from '../../../lib/store/reading-list';
+import { ALL_SAVED_BATCH, allSaved, newestSaved, readingListHead, savedTags } from '../../../lib/store/reading-list';
 import type { ReadingListEntry } from '../../../lib/export/entry';
 import type { SavedRecord } from '../../../lib/store/records';
 
@@ -43,6 +43,15 @@ it('allSaved returns exactly what the old whole-list query returned', async () =
   expect(await allSaved(db)).toEqual(await oldQuery());
 });
 
+it('allSaved reads a list longer than one step, in steps, without losing or repeating a row', async () => {
+  const more = Array.from({ length: ALL_SAVED_BATCH * 2 }, (_, i) => `2601.${String(10000 + i)}`);
+  await db.papers.bulkPut(more.map((id) => ({ id, title: id, updatedAt: 1 })));
+  await db.saved.bulkPut(more.map((id) => ({ id, savedAt: 5, tags: [], note: '', status: 'to-read' as const, updatedAt: 3 })));
+  const all = await allSaved(db);
+  expect(all).toHaveLength(ids.length + more.length);
+  expect(all).toEqual(await oldQuery());
+});
+
 it('newestSaved reads the first rows of the whole list, newest first, ties by id', async () => {
   const expected = (await oldQuery()).sort(newestFirst);
   expect(await newestSaved(db, 12)).toEqual(expected.slice(0, 12));
@@ -54,17 +63,18 @@ it('a saved id without a paper row still comes back, with its id', async () => {
   expect(missing?.paper).toEqual({ id: ids[0], updatedAt: 2 });
 });
 
-it('the head has the total and every tag in use, as the whole list would give them', async () => {
+it('the head has every tag in use, as the whole list would give them, and says whether it is whole', async () => {
   const all = await oldQuery();
   const head = await readingListHead(db, 5);
   expect(head.entries).toHaveLength(5);
-  expect(head.total).toBe(all.length);
+  expect(head.whole).toBe(false);
+  expect((await readingListHead(db, all.length + 1)).whole).toBe(true);
   expect(head.tags).toEqual([...new Set(all.flatMap((e) => e.saved.tags))].sort((a, b) => a.localeCompare(b)));
   expect(await savedTags(db)).toEqual(['survey', 't0', 't1']);
 });
 
-it('an empty list has no rows, no tags and a total of 0', async () => {
+it('an empty list has no rows and no tags, and is whole', async () => {
   await db.saved.clear();
-  expect(await readingListHead(db, 50)).toEqual({ entries: [], total: 0, tags: [] });
+  expect(await readingListHead(db, 50)).toEqual({ entries: [], whole: true, tags: [] });
   expect(await allSaved(db)).toEqual([]);
 });
