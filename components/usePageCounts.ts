@@ -20,27 +20,30 @@ export async function loadPageCounts(ids: readonly string[], newIds: readonly st
   return { key: keyOf(ids, newIds), counts: computePageCounts(ids, newIds, records, rules, Date.now()) };
 }
 
-/** The result of a promise once it settles (undefined before, and if it fails: the live query reports). */
-function useSettled<T>(promise: Promise<T> | undefined): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+type Settled<T> = { settled: false } | { settled: true; value: T | undefined };
+
+/** A promise's outcome once it settles (a failure settles with no value: the live query reports it). */
+function useSettled<T>(promise: Promise<T> | undefined): Settled<T> {
+  const [state, setState] = useState<Settled<T>>({ settled: promise === undefined, value: undefined });
   useEffect(() => {
     let live = true;
     promise?.then(
-      (v) => live && setValue(v),
-      () => undefined,
+      (value) => live && setState({ settled: true, value }),
+      () => live && setState({ settled: true, value: undefined }),
     );
     return () => {
       live = false;
     };
   }, [promise]);
-  return value;
+  return state;
 }
 
 /**
  * Live counts for a set of ids: re-runs whenever papers (read state) or filters change in any
  * context. Undefined until counts for exactly these ids are known (never the previous tab's), and
  * while `ids` is null (no page to count: nothing is read). `started` is the same read begun before
- * React rendered: shown until the live query's first answer, which replaces it.
+ * React rendered: shown first; the live query starts once it has settled (run side by side, the
+ * two identical reads slowed each other down) and its answers replace it.
  */
 export function usePageCounts(
   ids: readonly string[] | null,
@@ -49,9 +52,12 @@ export function usePageCounts(
 ): PageCounts | undefined {
   // A stable key so a new array with the same ids doesn't restart the live query.
   const key = ids === null ? null : keyOf(ids, newIds);
-  const live = useLiveQuery(() => (ids === null ? undefined : loadPageCounts(ids, newIds)), [key]);
   const early = useSettled(started);
+  const live = useLiveQuery(
+    () => (ids === null || !early.settled ? undefined : loadPageCounts(ids, newIds)),
+    [key, early.settled],
+  );
   // useLiveQuery keeps the last result while a new query runs; stale counts are worse than none.
   if (live !== undefined && live.key === key) return live.counts;
-  return early?.key === key ? early.counts : undefined;
+  return early.settled && early.value?.key === key ? early.value.counts : undefined;
 }
