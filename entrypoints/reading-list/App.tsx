@@ -83,7 +83,8 @@ export function App() {
         <>
           <div className="pi-toolbar">
             <Toolbar view={view} tags={head.tags} onChange={(patch) => setView((v) => ({ ...v, ...patch }))} />
-            <p className="pi-muted" role="status" style={{ margin: 0 }}>
+            {/* data-pi-complete: whether search and sort see every saved paper yet (the bench waits for it). */}
+            <p className="pi-muted" role="status" data-pi-complete={complete} style={{ margin: 0 }}>
               {status}
             </p>
           </div>

@@ -68,6 +68,7 @@ it('shows the newest rows before the rest of the list is read, then the whole li
   // The first frame holds a screenful; the rest of the first step follows once it is painted.
   expect(firstFrame).toEqual([newest(FIRST_FRAME_ROWS)]);
   expect(status()).toHaveTextContent(`Showing the newest ${FIRST_ROWS} papers; loading the rest for search…`);
+  expect(status()).toHaveAttribute('data-pi-complete', 'false');
   // Exporting now would export an incomplete view.
   expect(screen.getByRole('button', { name: 'Export BibTeX' })).toBeDisabled();
   // The whole list is asked for only after the first rows were painted, and is still held back.
@@ -75,6 +76,7 @@ it('shows the newest rows before the rest of the list is read, then the whole li
 
   gate.release();
   await waitFor(() => expect(status()).toHaveTextContent(`${COUNT} of ${COUNT} papers`), { timeout: 5_000 });
+  expect(status()).toHaveAttribute('data-pi-complete', 'true');
   expect(rowIds()).toEqual(newest(FIRST_ROWS));
   expect(screen.getByRole('button', { name: 'Export BibTeX' })).toBeEnabled();
   await userEvent.setup().click(screen.getByRole('button', { name: `Show more (${COUNT - FIRST_ROWS} more)` }));
