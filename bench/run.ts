@@ -226,21 +226,27 @@ async function benchStore(h: ExtensionHarness): Promise<void> {
     record('popup first render with counts', null, 'ms', '≤ 150', false, errorText(e));
   }
 
-  // Reading list with 5,000 saved: first row, then one search keystroke.
+  // Reading list with 5,000 saved: first row, the whole list loaded, then one search keystroke.
+  // The page shows its newest rows first and reads the rest after; the keystroke waits for the
+  // rest (`data-pi-complete="true"`) so it measures a search over all 5,000, not over the first rows.
   try {
     const firsts: number[] = [];
+    const wholes: number[] = [];
     const keys: number[] = [];
     for (let i = 0; i < 4; i++) {
       const rl = await h.context.newPage();
       await rl.goto(`chrome-extension://${h.extensionId}/reading-list.html`, { waitUntil: 'commit' });
       firsts.push(await firstAppearance(rl, '[data-pi-id]'));
+      wholes.push(await firstAppearance(rl, '[data-pi-complete="true"]'));
       await rl.waitForTimeout(300);
       keys.push(await keystrokeToRows(rl, 'z'));
       await rl.close();
     }
     const first = median(firsts.slice(1));
+    const whole = median(wholes.slice(1));
     const key = median(keys.slice(1));
     record('reading list first row, 5,000 saved (median of 3 after 1 warm-up)', first, 'ms', '≤ 300', first <= 300);
+    record('reading list whole list loaded (search covers all 5,000)', whole, 'ms', '—', null);
     record('reading list search keystroke → rows updated', key, 'ms', '≤ 50', key <= 50);
   } catch (e) {
     record('reading list with 5,000 saved', null, 'ms', '≤ 300 / ≤ 50', false, errorText(e));

@@ -21,7 +21,8 @@ async function tabUrl(id: number): Promise<string | undefined> {
   }
 }
 
-async function resolveTab(search: string): Promise<TabRef | null> {
+/** The tab the popup describes: `?tabId=N`, else the active tab of this window. */
+export async function resolveTab(search: string): Promise<TabRef | null> {
   const given = tabIdFromSearch(search);
   if (given !== null) return { id: given, url: await tabUrl(given) };
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -29,18 +30,21 @@ async function resolveTab(search: string): Promise<TabRef | null> {
   return { id: active.id, url: active.url };
 }
 
-/** The tab the popup describes: undefined while resolving, null when there is none. */
-export function useTab(search: string): TabRef | null | undefined {
+/**
+ * The tab the popup describes: undefined while resolving, null when there is none. `started` is
+ * the same lookup begun before React rendered (the popup starts it at load, see popup/start.ts).
+ */
+export function useTab(search: string, started?: Promise<TabRef | null>): TabRef | null | undefined {
   const [tab, setTab] = useState<TabRef | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    resolveTab(search).then(
+    (started ?? resolveTab(search)).then(
       (t) => live && setTab(t),
       () => live && setTab(null),
     );
     return () => {
       live = false;
     };
-  }, [search]);
+  }, [search, started]);
   return tab;
 }

@@ -10,8 +10,16 @@ export type TabSummaryState =
   | { status: 'ready'; summary: PageSummary | null }
   | { status: 'error'; error: string };
 
-/** What the tab last reported to the background, polled so new cards on the page show up. */
-export function useTabSummary(tabId: number | null | undefined): TabSummaryState {
+/** Asks the background what a tab last reported (null when it is not a papers page). */
+export async function fetchTabSummary(tabId: number): Promise<PageSummary | null> {
+  return (await send({ type: 'get-tab-summary', tabId })).summary;
+}
+
+/**
+ * What the tab last reported to the background, polled so new cards on the page show up.
+ * `started` is the first answer when it was already asked for (the popup asks at load).
+ */
+export function useTabSummary(tabId: number | null | undefined, started?: Promise<PageSummary | null>): TabSummaryState {
   const [state, setState] = useState<TabSummaryState>({ status: 'loading' });
   useEffect(() => {
     if (tabId === undefined) return;
@@ -20,25 +28,22 @@ export function useTabSummary(tabId: number | null | undefined): TabSummaryState
       return;
     }
     let live = true;
-    const ask = () =>
-      send({ type: 'get-tab-summary', tabId }).then(
-        (r) =>
+    const take = (answer: Promise<PageSummary | null>) =>
+      answer.then(
+        (summary) =>
           live &&
           // Keep the previous object when nothing changed so the popup doesn't re-render every second.
           setState((prev) =>
-            prev.status === 'ready' && JSON.stringify(prev.summary) === JSON.stringify(r.summary)
-              ? prev
-              : { status: 'ready', summary: r.summary },
+            prev.status === 'ready' && JSON.stringify(prev.summary) === JSON.stringify(summary) ? prev : { status: 'ready', summary },
           ),
-        (e: unknown) =>
-          live && setState({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => live && setState({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
       );
-    void ask();
-    const timer = setInterval(() => void ask(), SUMMARY_POLL_MS);
+    void take(started ?? fetchTabSummary(tabId));
+    const timer = setInterval(() => void take(fetchTabSummary(tabId)), SUMMARY_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [tabId]);
+  }, [tabId, started]);
   return state;
 }

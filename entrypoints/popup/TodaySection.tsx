@@ -16,8 +16,10 @@ async function loadToday() {
   return { today, saved, unread };
 }
 
-export function TodaySection() {
-  const data = useLiveQuery(loadToday, []);
+/** `ready`: start reading (the popup holds this back until the page's own counts are shown). */
+export function TodaySection(props: { ready: boolean }) {
+  const { ready } = props;
+  const data = useLiveQuery(() => (ready ? loadToday() : undefined), [ready]);
   if (!data) return null;
   const { today } = data;
   return (

@@ -8,6 +8,7 @@ import { AbstractToggle } from './AbstractToggle';
 import { PaperLinks } from './PaperLinks';
 import { TagEditor } from './TagEditor';
 import { NoteField } from './NoteField';
+import { sameEntry } from './reading-view';
 
 export type SavedPatch = Omit<RequestOf<'update-saved'>, 'type' | 'id'>;
 
@@ -20,7 +21,14 @@ export interface RowActions {
  * One saved paper. Everything from HF is rendered as text by React (never as HTML): titles and
  * abstracts come from a third-party page.
  */
-export const ReadingRow = memo(function ReadingRow(props: { entry: ReadingListEntry; actions: RowActions }) {
+type RowProps = { entry: ReadingListEntry; actions: RowActions };
+
+/** A re-read that changed nothing this row shows doesn't re-render it. */
+function sameRow(prev: RowProps, next: RowProps): boolean {
+  return prev.actions === next.actions && sameEntry(prev.entry, next.entry);
+}
+
+export const ReadingRow = memo(function ReadingRow(props: RowProps) {
   const { paper, saved } = props.entry;
   const { update, remove } = props.actions;
   const title = paper.title?.trim() || paper.id;
@@ -60,4 +68,4 @@ export const ReadingRow = memo(function ReadingRow(props: { entry: ReadingListEn
       </div>
     </li>
   );
-});
+}, sameRow);

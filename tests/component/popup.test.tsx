@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../entrypoints/popup/App';
+import { startPopup } from '../../entrypoints/popup/start';
 import { getDb } from '../../lib/store/db';
 import { clearDb, installFakeBackground, writes, type FakeBackground } from './fake-background';
 import { NOW, paper, rule, saved, summary } from './builders';
@@ -84,7 +85,8 @@ describe('popup on a papers tab', () => {
     const user = userEvent.setup();
     render(<App search={`?tabId=${TAB}`} />);
     await countOf('total');
-    await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'sampling');
+    // The filter form is loaded after the counts.
+    await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'sampling');
     expect(await screen.findByText('would hide 1 of 5 papers on this page')).toBeInTheDocument();
   });
 
@@ -92,7 +94,7 @@ describe('popup on a papers tab', () => {
     const user = userEvent.setup();
     render(<App search={`?tabId=${TAB}`} />);
     await countOf('total');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'regex');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'regex');
     // An unterminated group: not a valid JavaScript regex.
     await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'diff(usion');
     await user.click(screen.getByRole('button', { name: 'Add filter' }));
@@ -104,7 +106,7 @@ describe('popup on a papers tab', () => {
     const user = userEvent.setup();
     render(<App search={`?tabId=${TAB}`} />);
     await countOf('total');
-    await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'robotics');
+    await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'robotics');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'dim');
     await user.click(screen.getByRole('button', { name: 'Add filter' }));
     await waitFor(() =>
@@ -139,5 +141,66 @@ describe('popup elsewhere', () => {
     }
     expect(screen.queryByRole('button', { name: 'Mark all read' })).toBeNull();
     within(document.body).getByText(/doesn't recognize/);
+  });
+});
+
+describe('popup start-up order', () => {
+  beforeEach(() => {
+    bg.summaries.set(TAB, summary(IDS, [IDS[0] ?? '', IDS[2] ?? '']));
+  });
+
+  /** Records the order in which counts first appear in the DOM. */
+  function recordCountOrder(order: string[]): MutationObserver {
+    const observer = new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-pi-count]')) {
+        const name = el.getAttribute('data-pi-count') ?? '';
+        if (!order.includes(name)) order.push(name);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    return observer;
+  }
+
+  it("shows this page's counts first; today's list, filters and settings come after them", async () => {
+    const order: string[] = [];
+    const observer = recordCountOrder(order);
+    render(<App search={`?tabId=${TAB}`} />);
+    expect(await countOf('today-unread')).toBe('1');
+    observer.disconnect();
+    expect(order.slice(0, 4).sort()).toEqual(['hidden', 'new', 'total', 'unread']);
+    expect(order.slice(4).sort()).toEqual(['saved', 'today-unread']);
+    expect(await screen.findByRole('switch', { name: 'Enable filter diffusion' })).toBeChecked();
+    expect(screen.getByText('Settings')).toBeInTheDocument();
+  });
+
+  it('with lookups begun before rendering, shows the same counts without asking for the summary again', async () => {
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />);
+    expect(await countOf('total')).toBe('5');
+    expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3');
+    expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('1');
+    expect(document.querySelector('[data-pi-count="new"]')).toHaveTextContent('1');
+    // One summary request so far (the next is the once-a-second poll).
+    expect(bg.requests.filter((r) => r.type === 'get-tab-summary')).toHaveLength(1);
+  });
+
+  it('a recount when the page reports more cards keeps a half-typed filter and today\'s list', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} />);
+    await countOf('total');
+    const pattern = await screen.findByRole('textbox', { name: /pattern/i });
+    await user.type(pattern, 'robo');
+    bg.summaries.set(TAB, summary([...IDS, '2511.00006'], []));
+    // The popup polls the tab's summary once a second.
+    await waitFor(() => expect(document.querySelector('[data-pi-count="total"]')).toHaveTextContent('6'), { timeout: 3_000 });
+    expect(screen.getByRole('textbox', { name: /pattern/i })).toHaveValue('robo');
+    expect(document.querySelector('[data-pi-count="today-unread"]')).toHaveTextContent('1');
+  });
+
+  it('counts begun before rendering give way to the live ones when the store changes', async () => {
+    const user = userEvent.setup();
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />);
+    await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
+    await user.click(screen.getByRole('button', { name: 'Mark all read' }));
+    await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('0'));
   });
 });

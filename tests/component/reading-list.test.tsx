@@ -209,7 +209,8 @@ it('renders only the first rows of a long list and more on request', async () =>
   await db.papers.bulkPut(ids.map((id) => paper(id)));
   await db.saved.bulkPut(ids.map((id, i) => saved(id, { savedAt: NOW + i })));
   render(<App />);
-  expect(await screen.findByText('123 of 123 papers')).toBeInTheDocument();
+  // The whole list is read after the first rows are painted (fake-indexeddb is slow: wait longer).
+  expect(await screen.findByText('123 of 123 papers', undefined, { timeout: 5_000 })).toBeInTheDocument();
   expect(rows()).toHaveLength(50);
   await user.click(screen.getByRole('button', { name: /Show more/ }));
   expect(rows()).toHaveLength(123);

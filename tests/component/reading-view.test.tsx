@@ -1,4 +1,4 @@
-import { filterRows, sortRows, toRow, allTags } from '../../entrypoints/reading-list/reading-view';
+import { filterRows, sameEntry, sortRows, toRow } from '../../entrypoints/reading-list/reading-view';
 import { NOW, paper, saved } from './builders';
 
 const WORDS = ['diffusion', 'transformer', 'protein', 'robotics', 'agents', 'vision', 'speech', 'graph'];
@@ -39,5 +39,22 @@ it('matches notes and tags, narrows by tag and status, and sorts stably', () => 
   expect(filterRows(rows, '', '', 'done')).toHaveLength(0);
   const byUpvotes = sortRows(rows, 'upvotes').map((r) => r.entry.paper.upvotes ?? 0);
   expect(byUpvotes).toEqual([...byUpvotes].sort((a, b) => b - a));
-  expect(allTags(rows.map((r) => r.entry))).toEqual(['survey']);
+});
+
+it('papers saved at the same moment sort by id, highest first (the savedAt index read backwards)', () => {
+  const rows = bigList(4).map((e, i) => toRow({ ...e, saved: { ...e.saved, savedAt: i < 2 ? NOW : NOW + 1 } }));
+  expect(sortRows(rows, 'saved').map((r) => r.entry.saved.id)).toEqual(['2512.10003', '2512.10002', '2512.10001', '2512.10000']);
+  expect(sortRows([...rows].reverse(), 'saved').map((r) => r.entry.saved.id)).toEqual(['2512.10003', '2512.10002', '2512.10001', '2512.10000']);
+});
+
+it('a re-read entry with the same fields is the same entry; any shown change is not', () => {
+  const [entry] = bigList(1);
+  if (!entry) throw new Error('no entry');
+  const copy = structuredClone(entry);
+  expect(sameEntry(entry, copy)).toBe(true);
+  expect(sameEntry(entry, { ...copy, saved: { ...copy.saved, note: 'changed' } })).toBe(false);
+  expect(sameEntry(entry, { ...copy, saved: { ...copy.saved, tags: ['new'] } })).toBe(false);
+  expect(sameEntry(entry, { ...copy, paper: { ...copy.paper, title: 'Retitled' } })).toBe(false);
+  expect(sameEntry(entry, { ...copy, paper: { ...copy.paper, authors: ['Someone Else', 'Common Coauthor'] } })).toBe(false);
+  expect(sameEntry(entry, { ...copy, paper: { ...copy.paper, githubRepo: 'https://github.com/x/y' } })).toBe(false);
 });

@@ -56,7 +56,7 @@ it('popup: a filter added through the background hides papers from the counts', 
   await getDb().papers.put(paper('2511.00002', { title: 'Video diffusion at scale' }));
   render(<Popup search={`?tabId=${TAB}`} />);
   await waitFor(() => expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('0'));
-  await user.type(screen.getByRole('textbox', { name: /pattern/i }), 'diffusion');
+  await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'diffusion');
   await user.click(screen.getByRole('button', { name: 'Add filter' }));
   await waitFor(() => expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('1'));
   expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('1');

@@ -60,6 +60,25 @@ describe('paper states', () => {
   });
 });
 
+describe('getStates', () => {
+  it('answers for exactly the ids asked, in their order, without a scan', async () => {
+    const C = { id: '2502.00003', title: 'Gamma' };
+    await repo.recordShown(db, 'l1', [A, B, C], 1);
+    await repo.setRead(db, [C.id, A.id], true, 2);
+    await repo.savePaper(db, B, 3);
+    await repo.savePaper(db, C, 4);
+    // 2502.09999 was never stored: neither read nor saved, and no error.
+    const states = await repo.getStates(db, [C.id, '2502.09999', B.id, A.id]);
+    expect(states).toEqual({ read: [C.id, A.id], saved: [C.id, B.id], shown: [C.id, B.id, A.id] });
+  });
+
+  it('an unread, unsaved paper is in neither list, and only shown once a page showed it', async () => {
+    await repo.setRead(db, [B.id], false, 1); // a bare row, never shown by a page
+    await repo.recordShown(db, 'l1', [A], 1);
+    expect(await repo.getStates(db, [A.id, B.id])).toEqual({ read: [], saved: [], shown: [A.id] });
+  });
+});
+
 describe('undo', () => {
   it('mark all read then undo restores the exact previous mixed states', async () => {
     await repo.recordShown(db, 'l1', [A, B], 1);
