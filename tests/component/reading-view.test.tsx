@@ -19,15 +19,14 @@ function bigList(n: number) {
   });
 }
 
-it('searches 5,000 saved papers well within a keystroke budget', () => {
+// Its speed is measured by `npm run bench` (the keystroke row), never asserted here.
+it('searches 5,000 saved papers for every word, whatever the case', () => {
   const rows = sortRows(bigList(5_000).map(toRow), 'saved');
-  const started = performance.now();
   const hits = filterRows(rows, 'Protein VISION', '', 'all');
-  const elapsed = performance.now() - started;
   expect(hits.length).toBeGreaterThan(0);
   expect(hits.every((r) => r.haystack.includes('protein') && r.haystack.includes('vision'))).toBe(true);
-  // Generous bound for slow CI machines; typically a few milliseconds.
-  expect(elapsed).toBeLessThan(100);
+  const either = rows.filter((r) => r.haystack.includes('protein') && r.haystack.includes('vision'));
+  expect(hits).toHaveLength(either.length); // none missed
 });
 
 it('matches notes and tags, narrows by tag and status, and sorts stably', () => {
