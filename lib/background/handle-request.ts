@@ -4,7 +4,7 @@ import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
-import { verdictsFor } from './verdicts';
+import { ruleCache, verdictsFor } from './verdicts';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -107,7 +107,9 @@ type Routes = { [K in Type]: (req: RequestOf<K>, sender: MessageSender) => Promi
 
 function createRoutes(deps: RequestHandlerDeps) {
   const { db } = deps;
+  const rules = ruleCache(db);
   const changed = (msg: Omit<StoreChanged, 'type'>) => {
+    if (msg.rules || msg.ids === undefined) rules.forget();
     deps.notifyTabs({ type: 'store-changed', ...msg });
     deps.onStateChange();
   };
@@ -123,12 +125,12 @@ function createRoutes(deps: RequestHandlerDeps) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch(() => undefined);
       }
-      return { ...result, verdicts: await verdictsFor(db, ids, req.papers, deps.now()) };
+      return { ...result, verdicts: await verdictsFor(db, await rules.get(), ids, req.papers, deps.now()) };
     },
     'get-states': async (req) => {
       const [states, verdicts] = await Promise.all([
         repo.getStates(db, req.ids),
-        verdictsFor(db, req.ids, req.papers ?? [], deps.now()),
+        rules.get().then((list) => verdictsFor(db, list, req.ids, req.papers ?? [], deps.now())),
       ]);
       return { ...states, verdicts };
     },

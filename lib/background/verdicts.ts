@@ -1,5 +1,5 @@
 import { applyTopicFilters } from '../filters/match';
-import type { FilterVerdict } from '../filters/rule';
+import type { FilterRule, FilterVerdict } from '../filters/rule';
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
 import { getMetas, listFilters } from '../store/repository';
@@ -11,12 +11,34 @@ type Verdicts = Record<string, FilterVerdict>;
  * stays small, and one compiled-rule cache serves every tab. The page's data (`onTop`) wins over
  * what is stored, field by field, as it does when the page is recorded.
  */
-export async function verdictsFor(db: PapersInboxDb, ids: string[], onTop: readonly PaperMeta[], now: number): Promise<Verdicts> {
-  const rules = await listFilters(db);
+export async function verdictsFor(
+  db: PapersInboxDb,
+  rules: readonly FilterRule[],
+  ids: string[],
+  onTop: readonly PaperMeta[],
+  now: number,
+): Promise<Verdicts> {
   if (!rules.some((rule) => rule.enabled) || ids.length === 0) return {};
   const papers = new Map((await getMetas(db, ids)).map((meta) => [meta.id, meta]));
   for (const meta of onTop) papers.set(meta.id, { ...papers.get(meta.id), ...meta });
   const wanted = new Set(ids);
   const metas = [...papers.values()].filter((meta) => wanted.has(meta.id));
-  return Object.fromEntries(applyTopicFilters(metas, rules, now).verdicts);
+  return Object.fromEntries(applyTopicFilters(metas, [...rules], now).verdicts);
+}
+
+/**
+ * The rule list, read once and kept until a change may have touched it: every page load asks for
+ * verdicts, and rules change only through this background (which calls `forget`).
+ */
+export function ruleCache(db: PapersInboxDb): { get: () => Promise<FilterRule[]>; forget: () => void } {
+  let rules: Promise<FilterRule[]> | null = null;
+  const forget = () => {
+    rules = null;
+  };
+  const get = () => {
+    rules ??= listFilters(db);
+    rules.catch(forget); // a failed read is not kept
+    return rules;
+  };
+  return { get, forget };
 }

@@ -31,7 +31,14 @@ function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): Ea
  * behind the page's first render. Read-only: what the load records is still decided by cards-shown.
  * Resolves null when there is nothing to ask (no island, props not about this URL, a paper page).
  */
-export function prefetchStates(doc: Document, url: URL, request: Requester, signal: AbortSignal): Promise<EarlyStates | null> {
+export function prefetchStates(
+  doc: Document,
+  url: URL,
+  request: Requester,
+  signal: AbortSignal,
+  /** Whether filters may apply: only then does the page's data (megabytes on a big page) go along. */
+  filtersOn: () => boolean = () => true,
+): Promise<EarlyStates | null> {
   const kind = pageKindOf(url);
   if (kind === null || kind.name === 'paper') return Promise.resolve(null);
   return new Promise((resolve) => {
@@ -43,11 +50,12 @@ export function prefetchStates(doc: Document, url: URL, request: Requester, sign
       resolve(value);
     };
     const ask = () => {
-      // The props' data goes along: filters (in the background) must see papers not stored yet.
       const papers = [...readListMetas(doc, kind).values()].slice(0, MAX_IDS);
       const ids = papers.map((paper) => paper.id);
       if (ids.length === 0) return finish(null);
-      finish(request({ type: 'get-states', ids, papers }).then((answer) => (answer ? toEarly(url, ids, answer) : null)));
+      // With rules on, the props' data goes along: the filters must see papers not stored yet.
+      const asked = filtersOn() ? request({ type: 'get-states', ids, papers }) : request({ type: 'get-states', ids });
+      finish(asked.then((answer) => (answer ? toEarly(url, ids, answer) : null)));
     };
     // Cards before any island (or DOM ready without one): this page has no early list to read.
     const check = () => {

@@ -42,6 +42,9 @@ export class PageSession {
 
   constructor(readonly deps: SessionDeps) {}
 
+  /** False only once the context says no rule is on (unknown yet: assume filters apply). */
+  filtersOn = (): boolean => this.context?.rules.some((rule) => rule.enabled) ?? true;
+
   get settings(): Settings | null {
     return this.context?.settings ?? null;
   }

@@ -30,6 +30,14 @@ describe('early states (asked while the page still loads)', () => {
     expect([...(early?.saved ?? [])]).toEqual([third]);
   });
 
+  it('sends the page data along only while filters may apply', async () => {
+    const doc = toDocument(buildTrendingPage(items));
+    await prefetchStates(doc, url, request, new AbortController().signal, () => false);
+    expect(bg.last('get-states')?.papers).toBeUndefined();
+    await prefetchStates(doc, url, request, new AbortController().signal, () => true);
+    expect(bg.last('get-states')?.papers?.map((paper) => paper.id)).toEqual(ids);
+  });
+
   it('waits for the island to be parsed, and gives up when cards come first or the DOM is done', async () => {
     const full = toDocument(buildTrendingPage(items));
     const island = full.querySelector('[data-target="DailyPapers"]');
