@@ -371,7 +371,8 @@ function benchSizes(): void {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');
   const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const content = js.reduce((sum, f) => sum + sizeOf(path.join('content-scripts', f)), 0);
-  record('content script size (content-scripts/*.js)', content / 1024, 'KB', '≤ 40', content <= 40 * 1024);
+  // kB of 1,000 bytes: the stricter reading of "40 KB".
+  record('content script size (content-scripts/*.js)', content / 1000, 'kB', '≤ 40', content <= 40_000, `${content} bytes`);
   record('popup bundle (html-referenced js + css)', pageBundle('popup.html') / 1024, 'KB', '—', null);
   record('reading list bundle (html-referenced js + css)', pageBundle('reading-list.html') / 1024, 'KB', '—', null);
   record('background.js', sizeOf('background.js') / 1024, 'KB', '—', null);
