@@ -10,8 +10,10 @@ import {
   expectStates,
   idsOf,
   openDaily,
+  readOneSaveOne,
   servePaper,
   SETTLE_MS,
+  switchGrid,
   waitForCards,
 } from './support';
 
@@ -79,17 +81,7 @@ describe('states on a daily page', () => {
     await expectStates(page, allAs(idsOf(first), 'new'));
     // What HF does on the date arrows: pushState, re-render the grid, keep the old DailyPapers props.
     const nextHtml = buildPeriodPage(second, { periodType: 'day', dateString: '2026-07-30' });
-    await page.evaluate(
-      ({ html, url }) => {
-        const next = new DOMParser().parseFromString(html, 'text/html');
-        const grid = document.querySelector('article')?.parentElement;
-        const nextGrid = next.querySelector('article')?.parentElement;
-        if (!grid || !nextGrid) throw new Error('grid not found');
-        history.pushState({}, '', url);
-        grid.replaceChildren(...Array.from(nextGrid.childNodes, (n) => document.importNode(n, true)));
-      },
-      { html: nextHtml, url: dailyPath('2026-07-30') },
-    );
+    await switchGrid(page, nextHtml, dailyPath('2026-07-30'));
     await waitForCards(page, idsOf(second));
     await expectStates(page, allAs(idsOf(second), 'new'));
     const props = await page.locator('[data-target="DailyPapers"]').getAttribute('data-props');
@@ -157,19 +149,15 @@ describe('popup and badge', () => {
 describe('durability', () => {
   it('keeps every state across a service-worker restart', async () => {
     const items = makeItems(5);
-    const [readOne, savedOne] = items;
-    if (!readOne || !savedOne) throw new Error('no items');
     const page = await openDaily(h, items);
-    await card(page, readOne.paper.id).getByRole('button', { name: 'Mark as read' }).click();
-    await card(page, savedOne.paper.id).getByRole('button', { name: 'Save to reading list' }).click();
-    await expect.poll(async () => (await cards(page)).find((c) => c.id === savedOne.paper.id)?.saved, { timeout: SETTLE_MS }).toBe(true);
-    await expectStates(page, { ...allAs(idsOf(items), 'new'), [readOne.paper.id]: 'read' });
+    const { readId, savedId } = await readOneSaveOne(page, items);
+    await expectStates(page, { ...allAs(idsOf(items), 'new'), [readId]: 'read' });
 
     await h.restartServiceWorker();
     await page.reload();
-    await expectStates(page, { ...allAs(idsOf(items), 'unread'), [readOne.paper.id]: 'read' });
+    await expectStates(page, { ...allAs(idsOf(items), 'unread'), [readId]: 'read' });
     const after = await cards(page);
-    expect(after.filter((c) => c.saved).map((c) => c.id)).toEqual([savedOne.paper.id]);
+    expect(after.filter((c) => c.saved).map((c) => c.id)).toEqual([savedId]);
     const popup = await h.openPopup(await h.pageTabId(page));
     await expectPopupCounts(popup, { new: 0, unread: 4, total: 5, saved: 1 });
   });

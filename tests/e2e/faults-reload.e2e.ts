@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { makeItems } from '../fixtures/pages';
 import { RETRY_DELAYS_MS } from '../../lib/content/messenger';
-import { allAs, card, cards, expectPopupCounts, expectStates, idsOf, openDaily, SETTLE_MS } from './support';
+import { allAs, card, cards, expectPopupCounts, expectStates, idsOf, openDaily, readOneSaveOne, SETTLE_MS } from './support';
 import { EXTENSION_NAME, PageProblems, quietExtensionPage } from './fault-support';
 
 /**
@@ -52,12 +52,8 @@ const ours = (page: Page) => page.locator('[data-pi-id], [data-pi-state], [data-
 describe('extension reloaded while a papers page is open', () => {
   it('the old content script tears down quietly on its next use; the next load annotates again with states kept', async () => {
     const items = makeItems(8);
-    const [readOne, savedOne] = items;
-    if (!readOne || !savedOne) throw new Error('no items');
     const page = await openDaily(h, items);
-    await card(page, readOne.paper.id).getByRole('button', { name: 'Mark as read' }).click();
-    await card(page, savedOne.paper.id).getByRole('button', { name: 'Save to reading list' }).click();
-    await expect.poll(async () => (await cards(page)).find((c) => c.id === savedOne.paper.id)?.saved, { timeout: SETTLE_MS }).toBe(true);
+    const { readId, savedId } = await readOneSaveOne(page, items);
 
     // The collector must see the content script's own world: prove it with an uncaught error there.
     const problems = await PageProblems.attach(page);
@@ -81,8 +77,8 @@ describe('extension reloaded while a papers page is open', () => {
     expect(problems.problems).toEqual([]);
 
     await page.reload();
-    await expectStates(page, { ...allAs(idsOf(items), 'unread'), [readOne.paper.id]: 'read' });
-    expect((await cards(page)).filter((c) => c.saved).map((c) => c.id)).toEqual([savedOne.paper.id]);
+    await expectStates(page, { ...allAs(idsOf(items), 'unread'), [readId]: 'read' });
+    expect((await cards(page)).filter((c) => c.saved).map((c) => c.id)).toEqual([savedId]);
     const popup = await h.openPopup(await h.pageTabId(page));
     await expectPopupCounts(popup, { new: 0, unread: 7, total: 8, saved: 1 });
   }, 120_000);

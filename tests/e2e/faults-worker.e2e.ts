@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { buildPeriodPage, makeItems, type HfItem } from '../fixtures/pages';
-import { allAs, expectPopupCounts, expectStates, idsOf, SETTLE_MS, stateMap } from './support';
+import { allAs, expectPopupCounts, expectStates, idsOf, SETTLE_MS, stateMap, switchGrid } from './support';
 import { MessageTap, quietExtensionPage, readStore, WorkerControl, WorkerFreezer, type StoreDump, type TappedCall, type WritePoint } from './fault-support';
 
 /**
@@ -32,17 +32,7 @@ const weekPage = (items: HfItem[], week: number) => buildPeriodPage(items, { per
 
 /** The HF soft navigation: pushState, grid swapped for another week's cards (old props left behind). */
 async function switchWeek(page: Page, items: HfItem[], week: number): Promise<void> {
-  await page.evaluate(
-    ({ html, url }) => {
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      const grid = document.querySelector('article')?.parentElement;
-      const nextGrid = next.querySelector('article')?.parentElement;
-      if (!grid || !nextGrid) throw new Error('grid not found');
-      history.pushState({}, '', url);
-      grid.replaceChildren(...Array.from(nextGrid.childNodes, (n) => document.importNode(n, true)));
-    },
-    { html: weekPage(items, week), url: weekPath(week) },
-  );
+  await switchGrid(page, weekPage(items, week), weekPath(week));
 }
 
 /** Runs `action`, freezes the worker at `point` inside the write it causes, stops it there. */

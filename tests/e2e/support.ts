@@ -81,3 +81,32 @@ export async function expectPopupCounts(popup: Page, expected: Record<string, nu
 
 /** The card element for a paper id. */
 export const card = (page: Page, id: string) => page.locator(`[data-pi-id="${id}"]`);
+
+/**
+ * HF's client-side switch (date arrows, week/month tabs): pushState, then the grid's children
+ * replaced by the next page's cards, with the old DailyPapers props left in place.
+ */
+export async function switchGrid(page: Page, html: string, url: string): Promise<void> {
+  await page.evaluate(
+    ({ html, url }) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      const grid = document.querySelector('article')?.parentElement;
+      const nextGrid = next.querySelector('article')?.parentElement;
+      if (!grid || !nextGrid) throw new Error('grid not found');
+      history.pushState({}, '', url);
+      grid.replaceChildren(...Array.from(nextGrid.childNodes, (n) => document.importNode(n, true)));
+    },
+    { html, url },
+  );
+}
+
+/** Marks the first item read and saves the second from their cards; waits until the save shows. */
+export async function readOneSaveOne(page: Page, items: readonly HfItem[]): Promise<{ readId: string; savedId: string }> {
+  const [readOne, savedOne] = items;
+  if (!readOne || !savedOne) throw new Error('need two items');
+  const savedId = savedOne.paper.id;
+  await card(page, readOne.paper.id).getByRole('button', { name: 'Mark as read' }).click();
+  await card(page, savedId).getByRole('button', { name: 'Save to reading list' }).click();
+  await expect.poll(async () => (await cards(page)).find((c) => c.id === savedId)?.saved, { timeout: SETTLE_MS }).toBe(true);
+  return { readId: readOne.paper.id, savedId };
+}
