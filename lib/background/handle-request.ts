@@ -4,7 +4,8 @@ import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
-import { ruleCache, verdictsFor } from './verdicts';
+import { cachedRead } from './cached-read';
+import { verdictsFor } from './verdicts';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -107,9 +108,11 @@ type Routes = { [K in Type]: (req: RequestOf<K>, sender: MessageSender) => Promi
 
 function createRoutes(deps: RequestHandlerDeps) {
   const { db } = deps;
-  const rules = ruleCache(db);
+  const rules = cachedRead(() => repo.listFilters(db));
+  const savedIds = cachedRead(() => repo.getSavedIds(db));
   const changed = (msg: Omit<StoreChanged, 'type'>) => {
     if (msg.rules || msg.ids === undefined) rules.forget();
+    savedIds.forget();
     deps.notifyTabs({ type: 'store-changed', ...msg });
     deps.onStateChange();
   };
@@ -129,7 +132,7 @@ function createRoutes(deps: RequestHandlerDeps) {
     },
     'get-states': async (req) => {
       const [states, verdicts] = await Promise.all([
-        repo.getStates(db, req.ids),
+        savedIds.get().then((saved) => repo.getStates(db, req.ids, saved)),
         rules.get().then((list) => verdictsFor(db, list, req.ids, req.papers ?? [], deps.now())),
       ]);
       return { ...states, verdicts };

@@ -2,7 +2,7 @@ import { applyTopicFilters } from '../filters/match';
 import type { FilterRule, FilterVerdict } from '../filters/rule';
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
-import { getMetas, listFilters } from '../store/repository';
+import { getMetas } from '../store/repository';
 
 type Verdicts = Record<string, FilterVerdict>;
 
@@ -24,21 +24,4 @@ export async function verdictsFor(
   const wanted = new Set(ids);
   const metas = [...papers.values()].filter((meta) => wanted.has(meta.id));
   return Object.fromEntries(applyTopicFilters(metas, [...rules], now).verdicts);
-}
-
-/**
- * The rule list, read once and kept until a change may have touched it: every page load asks for
- * verdicts, and rules change only through this background (which calls `forget`).
- */
-export function ruleCache(db: PapersInboxDb): { get: () => Promise<FilterRule[]>; forget: () => void } {
-  let rules: Promise<FilterRule[]> | null = null;
-  const forget = () => {
-    rules = null;
-  };
-  const get = () => {
-    rules ??= listFilters(db);
-    rules.catch(forget); // a failed read is not kept
-    return rules;
-  };
-  return { get, forget };
 }

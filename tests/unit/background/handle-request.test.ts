@@ -71,6 +71,25 @@ describe('routing', () => {
     expect(deps.refreshToday).toHaveBeenCalledTimes(1);
   });
 
+  it('get-states follows every save, unsave and undo (the saved ids it keeps are dropped on each write)', async () => {
+    const handle = createRequestHandler(deps);
+    const saved = async () => {
+      const reply = await handle({ type: 'get-states', ids: [paper.id] }, page);
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.data as { saved: string[] }).saved;
+    };
+    expect(await saved()).toEqual([]);
+    const save = await handle({ type: 'save', paper }, page);
+    expect(await saved()).toEqual([paper.id]);
+    expect((await handle({ type: 'unsave', id: paper.id }, page)).ok).toBe(true);
+    expect(await saved()).toEqual([]);
+    if (!save.ok) throw new Error(save.error);
+    await handle({ type: 'undo', token: (save.data as { undoToken: string }).undoToken }, page);
+    expect(await saved()).toEqual([]); // undoing the save: still not saved
+    await handle({ type: 'save', paper }, page);
+    expect(await saved()).toEqual([paper.id]);
+  });
+
   it('runs the topic filters for the page: cards-shown and get-states answer with verdicts', async () => {
     const handle = createRequestHandler(deps);
     const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
