@@ -5,7 +5,7 @@ import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChange
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
-import { verdictsFor } from './verdicts';
+import { filtersOn, verdictsFor } from './verdicts';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -120,7 +120,7 @@ function createRoutes(deps: RequestHandlerDeps) {
 
   const routes: Routes = {
     'cards-shown': async (req, sender) => {
-      const result = await repo.recordShown(db, req.loadId, req.papers, deps.now());
+      const { papers, ...result } = await repo.recordShown(db, req.loadId, req.papers, deps.now());
       const ids = req.papers.map((paper) => paper.id);
       const tabId = sender.tab?.id;
       // The first batch of a tab is "a papers page was opened": refresh today's list (throttled).
@@ -128,14 +128,13 @@ function createRoutes(deps: RequestHandlerDeps) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch(() => undefined);
       }
-      return { ...result, verdicts: await verdictsFor(db, await rules.get(), ids, req.papers, deps.now()) };
+      return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()) };
     },
     'get-states': async (req) => {
-      const [states, verdicts] = await Promise.all([
-        savedIds.get().then((saved) => repo.getStates(db, req.ids, saved)),
-        rules.get().then((list) => verdictsFor(db, list, req.ids, req.papers ?? [], deps.now())),
-      ]);
-      return { ...states, verdicts };
+      const [list, saved] = await Promise.all([rules.get(), savedIds.get()]);
+      // The rows read for the states also feed the filters: one read, and none when no rule is on.
+      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list));
+      return { ...states, verdicts: verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now()) };
     },
     'set-read': async (req) => {
       const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);

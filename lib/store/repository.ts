@@ -10,6 +10,8 @@ export interface ShownResult {
   states: Record<string, PaperState>;
   saved: string[];
   metas: PaperMeta[];
+  /** Every shown paper as now known (the page's data over the stored row): what the filters read. */
+  papers: PaperMeta[];
 }
 
 /** Merges page data over stored data: present fields win, absent (undefined) ones never erase. */
@@ -53,15 +55,19 @@ export async function recordShown(
     const [stored, saved] = await Promise.all([db.papers.bulkGet(ids), db.saved.bulkGet(ids)]);
     const states: Record<string, PaperState> = {};
     const metas: PaperMeta[] = [];
+    const known: PaperMeta[] = [];
     const rows: PaperRecord[] = [];
     papers.forEach((meta, i) => {
       const before = stored[i];
       states[meta.id] = stateFor(before, loadId);
-      if (before && lacksText(meta)) metas.push(withoutRecordFields(mergeMeta(before, meta, now)));
+      const merged = mergeMeta(before, meta, now);
+      const view = before ? withoutRecordFields(merged) : meta;
+      known.push(view);
+      if (before && lacksText(meta)) metas.push(view);
       // A revisit mostly shows papers exactly as stored: writing them again would cost the most
       // of this call (IndexedDB writes), change nothing and bump updatedAt for no reason.
       if (before?.firstShownAt !== undefined && !addsNews(before, meta)) return;
-      const row = mergeMeta(before, meta, now);
+      const row = merged;
       if (row.firstShownAt === undefined) {
         row.firstShownAt = now;
         row.firstShownLoad = loadId;
@@ -69,7 +75,7 @@ export async function recordShown(
       rows.push(row);
     });
     if (rows.length > 0) await db.papers.bulkPut(rows);
-    return { states, saved: saved.flatMap((s) => (s ? [s.id] : [])), metas };
+    return { states, saved: saved.flatMap((s) => (s ? [s.id] : [])), metas, papers: known };
   });
 }
 
@@ -91,7 +97,13 @@ export interface StatesResult {
  * read-only transaction over both tables (one snapshot, one transaction to schedule). What this
  * costs is the number of IndexedDB requests (measured in the service worker), not their size.
  */
-export function getStates(db: PapersInboxDb, ids: string[], savedSet?: ReadonlySet<string>): Promise<StatesResult> {
+export function getStates(
+  db: PapersInboxDb,
+  ids: string[],
+  savedSet?: ReadonlySet<string>,
+  /** Also return the stored metadata of these rows (for the filters), from the same read. */
+  withStored = false,
+): Promise<StatesResult & { stored?: PaperMeta[] }> {
   return db.transaction('r', db.papers, db.saved, async () => {
     // With the saved ids at hand (the background keeps them), only the papers are read: half the requests.
     const [papers, saved] = await Promise.all([
@@ -101,14 +113,17 @@ export function getStates(db: PapersInboxDb, ids: string[], savedSet?: ReadonlyS
     const read: string[] = [];
     const savedIds: string[] = [];
     const shown: string[] = [];
+    const stored: PaperMeta[] = [];
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (id === undefined) continue;
       if (papers[i]?.readAt !== undefined) read.push(id);
       if (papers[i]?.firstShownAt !== undefined) shown.push(id);
       if (saved[i] !== undefined) savedIds.push(id);
+      const row = papers[i];
+      if (withStored && row) stored.push(withoutRecordFields(row));
     }
-    return { read, saved: savedIds, shown };
+    return withStored ? { read, saved: savedIds, shown, stored } : { read, saved: savedIds, shown };
   });
 }
 
@@ -288,10 +303,4 @@ export async function storeFetchedPapers(db: PapersInboxDb, papers: PaperMeta[],
 /** Undo entries older than a day are dropped (the toast is long gone). */
 export async function pruneUndo(db: PapersInboxDb, now: number): Promise<number> {
   return db.undo.where('createdAt').below(now - DAY_MS).delete();
-}
-
-/** The stored metadata of these ids (unknown ids are left out), for filters that run here. */
-export async function getMetas(db: PapersInboxDb, ids: string[]): Promise<PaperMeta[]> {
-  const rows = await db.papers.bulkGet(ids);
-  return rows.flatMap((row) => (row ? [withoutRecordFields(row)] : []));
 }
