@@ -21,6 +21,7 @@ export function cardScope(doc: Document): ParentNode & Node {
 }
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
+const PAPER_ANCHORS = 'a[href*="/papers/"]';
 
 /**
  * One walk up from the link: is it in our UI, in which article, in a heading. A manual walk instead
@@ -28,23 +29,22 @@ const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
  * is what costs, notably in happy-dom).
  */
 function placeOf(link: HTMLAnchorElement, stop: Node): Omit<PaperLink, 'link' | 'id'> | null {
-  let article: HTMLElement | null = null;
   let inHeading = false;
   for (let el: HTMLElement | null = link; el && el !== stop; el = el.parentElement) {
     if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return null;
-    if (!article && el.tagName === 'ARTICLE') article = el;
-    if (!inHeading && !article && HEADINGS.has(el.tagName)) inHeading = true;
+    // Our UI never holds a card, so nothing above the article can be ours: stop there.
+    if (el.tagName === 'ARTICLE') return { article: el, inHeading };
+    if (!inHeading && HEADINGS.has(el.tagName)) inHeading = true;
   }
-  return { article, inHeading };
+  return { article: null, inHeading };
 }
 
 /** All paper links under root, in document order, ignoring our injected UI. One pass over anchors. */
 export function paperLinksIn(root: ParentNode & Node): PaperLink[] {
   const links: PaperLink[] = [];
-  const anchors = 'getElementsByTagName' in root && typeof root.getElementsByTagName === 'function'
-    ? root.getElementsByTagName('a')
-    : root.querySelectorAll('a');
-  for (const link of anchors) {
+  // Every href paperIdFromHref accepts contains "/papers/": the browser's selector matching
+  // skips the other anchors (most of a card's) without a getAttribute call each from here.
+  for (const link of root.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
     const id = paperIdFromHref(link.getAttribute('href'));
     if (id === null) continue;
     const place = placeOf(link, root);

@@ -11,6 +11,10 @@ const PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})$/;
 export function paperIdFromHref(href: string | null | undefined): string | null {
   if (!href) return null;
   const trimmed = href.trim();
+  // The form HF writes (`/papers/2511.01234`) parses to itself: no URL object for it (a
+  // 1,000-card page has thousands of links, and building URLs was a third of parsing them).
+  const plain = PAPER_PATH.exec(trimmed)?.[1];
+  if (plain !== undefined) return ARXIV_ID_PATTERN.test(plain) ? plain : null;
   if (!trimmed.startsWith('/papers/') && !trimmed.startsWith(`${HF_ORIGIN}/papers/`)) return null;
   let url: URL;
   try {
