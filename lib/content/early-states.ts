@@ -1,8 +1,9 @@
-import { readListMetas } from '../hf/embedded-data';
+import { readListMetasInSlices, type Slicer } from '../hf/embedded-data';
 import { pageKindOf } from '../hf/page-kind';
 import { SELECTORS } from '../hf/selectors';
 import type { ResponseMap } from '../messages';
 import type { PaperState } from '../paper';
+import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
 
 /** States read before the cards were parsed: a prediction that the load's cards-shown confirms. */
@@ -12,6 +13,9 @@ export type EarlyStates = {
   saved: Set<string>;
   verdicts: ResponseMap['get-states']['verdicts'];
 };
+
+/** Main-thread time per slice of reading the props' papers (the page is still parsing). */
+const READ_SLICE_MS = 10;
 
 /** The largest id list one request may carry (messages.ts MAX_BATCH). */
 const MAX_IDS = 10_000;
@@ -49,18 +53,23 @@ export function prefetchStates(
       observer.disconnect();
       resolve(value);
     };
-    const ask = () => {
-      const papers = [...readListMetas(doc, kind).values()].slice(0, MAX_IDS);
+    // The island's props are megabytes on a big page: parsed in one step, read in slices, sent
+    // in a task of its own, so the page's parsing is never held up for long.
+    const ask = async (): Promise<EarlyStates | null> => {
+      const slices: Slicer = (items, work) => inSlices(items, READ_SLICE_MS, signal, work, { yieldFirst: true });
+      const metas = await readListMetasInSlices(doc, kind, slices);
+      const papers = [...(metas?.values() ?? [])].slice(0, MAX_IDS);
       const ids = papers.map((paper) => paper.id);
-      if (ids.length === 0) return finish(null);
+      if (ids.length === 0 || signal.aborted) return null;
+      await yieldToMain();
       // With rules on, the props' data goes along: the filters must see papers not stored yet.
-      const asked = filtersOn() ? request({ type: 'get-states', ids, papers }) : request({ type: 'get-states', ids });
-      finish(asked.then((answer) => (answer ? toEarly(url, ids, answer) : null)));
+      const answer = await (filtersOn() ? request({ type: 'get-states', ids, papers }) : request({ type: 'get-states', ids }));
+      return answer ? toEarly(url, ids, answer) : null;
     };
     // Cards before any island (or DOM ready without one): this page has no early list to read.
     const check = () => {
       if (done) return;
-      if (doc.querySelector(SELECTORS.dailyPapersIsland)) ask();
+      if (doc.querySelector(SELECTORS.dailyPapersIsland)) finish(ask());
       else if (doc.readyState !== 'loading' || doc.querySelector(`${SELECTORS.main} ${SELECTORS.card}`)) finish(null);
     };
     signal.addEventListener('abort', () => finish(null), { once: true });

@@ -35,6 +35,12 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+export type SliceOptions = {
+  clock?: () => number;
+  /** Yield before the first slice too: the caller's task has already done its share. */
+  yieldFirst?: boolean;
+};
+
 /**
  * Runs work over items in time slices: as many items as fit in `sliceMs`, then yields. A fast
  * machine annotates a 1,000-card page in one task (one style and layout pass, like the page's own
@@ -45,12 +51,12 @@ export async function inSlices<T>(
   sliceMs: number,
   signal: AbortSignal,
   work: (item: T) => void,
-  clock: () => number = () => performance.now(),
+  { clock = () => performance.now(), yieldFirst = false }: SliceOptions = {},
 ): Promise<void> {
   let index = 0;
   while (index < items.length) {
     if (signal.aborted) return;
-    if (index > 0) await yieldToMain();
+    if (index > 0 || yieldFirst) await yieldToMain();
     if (signal.aborted) return;
     const deadline = clock() + sliceMs;
     do {

@@ -1,6 +1,6 @@
 import type { PaperMeta } from '../paper';
 import type { DailyPapersProps } from './hf-schemas';
-import { readDailyPapersProps, readItems, readPaperContentProps } from './read-props';
+import { readDailyPapersProps, readItem, readPaperContentProps } from './read-props';
 import type { PageKind } from './page-kind';
 import { SELECTORS } from './selectors';
 import { itemToPaperMeta, paperToPaperMeta } from './to-paper-meta';
@@ -55,13 +55,10 @@ export function propsMatchKind(props: DailyPapersProps, kind: PageKind): boolean
   }
 }
 
-function toMetaMap(raw: unknown): Map<string, PaperMeta> {
-  const metas = new Map<string, PaperMeta>();
-  for (const item of readItems(raw)) {
-    // The first listing of a paper wins, like the first card does.
-    if (!metas.has(item.paper.id)) metas.set(item.paper.id, itemToPaperMeta(item));
-  }
-  return metas;
+/** Adds one raw list item's metadata; the first listing of a paper wins, like the first card does. */
+function addItem(metas: Map<string, PaperMeta>, raw: unknown): void {
+  const item = readItem(raw);
+  if (item && !metas.has(item.paper.id)) metas.set(item.paper.id, itemToPaperMeta(item));
 }
 
 /**
@@ -71,10 +68,18 @@ function toMetaMap(raw: unknown): Map<string, PaperMeta> {
  */
 let memo: { raw: string; kind: string; metas: Map<string, PaperMeta> } | null = null;
 
-function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
+/** The props' raw list items when the props are about this page kind, else none. */
+function listItemsOf(raw: string, kind: PageKind): unknown[] {
   const props = readDailyPapersProps(parseJson(raw));
-  if (!props || !propsMatchKind(props, kind)) return new Map();
-  return toMetaMap(kind.name === 'search' ? props.searchResults : props.dailyPapers);
+  if (!props || !propsMatchKind(props, kind)) return [];
+  const items = kind.name === 'search' ? props.searchResults : props.dailyPapers;
+  return Array.isArray(items) ? (items as unknown[]) : [];
+}
+
+function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
+  const metas = new Map<string, PaperMeta>();
+  for (const item of listItemsOf(raw, kind)) addItem(metas, item);
+  return metas;
 }
 
 /**
@@ -87,6 +92,25 @@ export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperM
   const kindKey = JSON.stringify(kind);
   if (memo && memo.kind === kindKey && memo.raw === raw) return memo.metas;
   const metas = listMetasOf(raw, kind);
+  memo = { raw, kind: kindKey, metas };
+  return metas;
+}
+
+/** Runs `work` over items, possibly across several tasks (the caller decides how to slice). */
+export type Slicer = <T>(items: readonly T[], work: (item: T) => void) => Promise<void>;
+
+/**
+ * readListMetas in steps, for a page still loading: the JSON is parsed in one step, the papers
+ * are read in the caller's slices, and the result is kept for the next readListMetas of the same
+ * props (the parse at DOMContentLoaded then costs nothing). Null when the island has no props.
+ */
+export async function readListMetasInSlices(doc: Document, kind: PageKind, slices: Slicer): Promise<Map<string, PaperMeta> | null> {
+  const raw = rawProps(doc, SELECTORS.dailyPapersIsland);
+  if (raw === null) return null;
+  const kindKey = JSON.stringify(kind);
+  if (memo && memo.kind === kindKey && memo.raw === raw) return memo.metas;
+  const metas = new Map<string, PaperMeta>();
+  await slices(listItemsOf(raw, kind), (item) => addItem(metas, item));
   memo = { raw, kind: kindKey, metas };
   return metas;
 }

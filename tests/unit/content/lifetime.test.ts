@@ -13,7 +13,7 @@ describe('inSlices', () => {
     const items = Array.from({ length: 1_000 }, (_, i) => i);
     let yields = 0;
     const tick = setInterval(() => (yields += 1), 0);
-    await inSlices(items, 20, new AbortController().signal, (i) => done.push(i), () => 0);
+    await inSlices(items, 20, new AbortController().signal, (i) => done.push(i), { clock: () => 0 });
     clearInterval(tick);
     expect(done).toEqual(items);
     expect(yields).toBe(0); // the clock never moved: no reason to yield
@@ -26,7 +26,7 @@ describe('inSlices', () => {
     const clock = fakeClock(5); // every clock reading is 5 ms later: a 20 ms slice ends fast
     const work = (i: number) => seen.push(i);
     const tick = setInterval(() => (yields += 1), 0);
-    await inSlices(items, 20, new AbortController().signal, work, clock);
+    await inSlices(items, 20, new AbortController().signal, work, { clock });
     clearInterval(tick);
     expect(seen).toEqual(items);
     expect(yields).toBeGreaterThan(0); // timers ran between slices: the main thread was given back
@@ -39,9 +39,20 @@ describe('inSlices', () => {
     const run = inSlices(items, 1, controller.signal, (i) => {
       seen.push(i);
       if (i === 20) controller.abort();
-    }, fakeClock(5));
+    }, { clock: fakeClock(5) });
     await run;
     expect(seen.length).toBeLessThan(100);
     expect(seen.length).toBeGreaterThan(20);
+  });
+
+  it('with yieldFirst, gives the main thread back before the first item', async () => {
+    const seen: number[] = [];
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    const run = inSlices([1, 2, 3], 20, new AbortController().signal, (i) => seen.push(i), { clock: () => 0, yieldFirst: true });
+    expect(seen).toEqual([]); // nothing ran in the caller's task
+    await run;
+    expect(seen).toEqual([1, 2, 3]);
+    expect(timerRan).toBe(true); // a task queued before the call ran before the work
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { propsMatchKind, readListMetas } from '../../../lib/hf/embedded-data';
+import { propsMatchKind, readListMetas, readListMetasInSlices, type Slicer } from '../../../lib/hf/embedded-data';
 import { DailyPapersProps } from '../../../lib/hf/hf-schemas';
 import type { PageKind } from '../../../lib/hf/page-kind';
 import { buildPeriodPage, buildTrendingPage, loadApiItems } from '../../fixtures/pages';
@@ -55,5 +55,32 @@ describe('readListMetas', () => {
     expect(readListMetas(doc, { name: 'trending' }).size).toBe(3);
     island?.removeAttribute('data-props');
     expect(readListMetas(doc, { name: 'trending' }).size).toBe(0);
+  });
+});
+
+describe('readListMetasInSlices (the page still loading)', () => {
+  const kind: PageKind = { name: 'trending' };
+  const sliceCalls: number[] = [];
+  const slices: Slicer = async (items, work) => {
+    sliceCalls.push(items.length);
+    for (const item of items) work(item);
+  };
+
+  it('reads what readListMetas reads, through the given slicer, and keeps it for the next read', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 12);
+    const expected = readListMetas(toDocument(buildTrendingPage(items)), kind);
+    const doc = toDocument(buildTrendingPage([...items].reverse())); // other props: the memo can't answer
+    const metas = await readListMetasInSlices(doc, kind, slices);
+    expect(sliceCalls).toEqual([items.length]);
+    expect(new Map([...(metas ?? [])].sort(([a], [b]) => a.localeCompare(b)))).toEqual(
+      new Map([...expected].sort(([a], [b]) => a.localeCompare(b))),
+    );
+    expect(readListMetas(doc, kind)).toBe(metas); // DOMContentLoaded's parse reads nothing again
+  });
+
+  it('is null without an island and empty when the props are about another page', async () => {
+    expect(await readListMetasInSlices(toDocument('<main></main>'), kind, slices)).toBeNull();
+    const daily = toDocument(buildPeriodPage(loadApiItems('daily_papers_2026-07-31').slice(0, 3), { periodType: 'day', dateString: '2026-07-31' }));
+    expect((await readListMetasInSlices(daily, kind, slices))?.size).toBe(0);
   });
 });
