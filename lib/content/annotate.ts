@@ -19,10 +19,14 @@ type Parts = {
   reason: HTMLElement;
   /** Only created once the card is hidden by a filter: most cards never need one. */
   placeholder: HTMLElement | null;
+  /** What the strip shows now (fillKey): a pass that changes nothing reads nothing from the DOM. */
+  filled: string;
 };
 
 // Per card element, the parts we injected: no querySelector per update on a 1,000-card page.
 const partsByCard = new WeakMap<HTMLElement, Parts>();
+/** Strips built while the page still parsed (prebuildStrip), by paper id, waiting for their card. */
+const prebuilt = new Map<string, Parts>();
 
 function setAttr(el: Element, name: string, value: string | null): void {
   if (value === null) {
@@ -73,7 +77,7 @@ function buildStrip(doc: Document, id: string): Parts {
   mute.setAttribute('aria-haspopup', 'menu');
   const reason = uiElement(doc, 'span', 'reason', id);
   strip.append(save, read, mute, reason);
-  return { strip, save, read, reason, placeholder: null };
+  return { strip, save, read, reason, placeholder: null, filled: '' };
 }
 
 /** A card that is itself a link (2023 markup) gets its UI next to it: no buttons inside an `<a>`. */
@@ -97,7 +101,8 @@ function ensureParts(card: HTMLElement, id: string): Parts {
   if (known && known.strip.getAttribute(FOR_ATTR) === id) return known;
   known?.strip.remove();
   known?.placeholder?.remove();
-  const parts = buildStrip(card.ownerDocument, id);
+  const parts = prebuilt.get(id) ?? buildStrip(card.ownerDocument, id);
+  prebuilt.delete(id);
   partsByCard.set(card, parts);
   return parts;
 }
@@ -122,14 +127,29 @@ function renderPlaceholder(el: HTMLElement, id: string, reason: string): void {
  * a big page prepares its cards in slices and then places them all in one short pass.
  */
 export function prepareCard(card: HTMLElement, view: CardView): Parts {
-  const { id, state, saved, verdict } = view;
-  const parts = ensureParts(card, id);
-  renderSaveButton(parts.save, saved);
+  return fillStrip(ensureParts(card, view.id), view);
+}
+
+/**
+ * Builds a paper's strip before its card exists (the page is still parsing): the card that shows
+ * this paper takes it, so DOMContentLoaded only places strips. Dropped by clearAll.
+ */
+export function prebuildStrip(doc: Document, view: CardView): void {
+  if (!prebuilt.has(view.id)) prebuilt.set(view.id, fillStrip(buildStrip(doc, view.id), view));
+}
+
+function fillStrip(parts: Parts, view: CardView): Parts {
+  const { state, saved, verdict } = view;
   const read = state === 'read';
+  const reason = verdict && verdict.action !== 'hide' ? verdict.reason : '';
+  const key = `${saved}|${read}|${reason}`;
+  if (parts.filled === key) return parts;
+  parts.filled = key;
+  renderSaveButton(parts.save, saved);
   setText(parts.read, read ? 'Mark unread' : 'Mark read');
   setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
   setAttr(parts.read, 'aria-pressed', String(read));
-  setText(parts.reason, verdict && verdict.action !== 'hide' ? verdict.reason : '');
+  setText(parts.reason, reason);
   return parts;
 }
 
@@ -161,6 +181,14 @@ export function clearCard(card: HTMLElement): void {
 
 /** Removes all our injected UI and attributes under root (used on teardown). */
 export function clearAll(root: ParentNode): void {
-  for (const card of root.querySelectorAll<HTMLElement>('[data-pi-id]')) clearCard(card);
-  for (const el of root.querySelectorAll('[data-pi-ui]')) el.remove();
+  // One walk of the document, not one per selector: this runs at the start of every page view.
+  for (const el of root.querySelectorAll<HTMLElement>('[data-pi-id], [data-pi-ui]')) {
+    if (el.hasAttribute('data-pi-id')) clearCard(el);
+    if (el.hasAttribute(UI_ATTR)) el.remove();
+  }
+}
+
+/** Forgets strips built for a page view that is over. */
+export function dropPrebuiltStrips(): void {
+  prebuilt.clear();
 }

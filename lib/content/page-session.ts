@@ -2,9 +2,9 @@ import type { ParsedCard, ParsedPage } from '../hf/parse-page';
 import type { ResponseMap, StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { Settings } from '../settings';
-import { annotateCard, clearAll, clearCard, prepareCard } from './annotate';
+import { annotateCard, clearAll, clearCard, dropPrebuiltStrips, prebuildStrip, prepareCard } from './annotate';
 import type { EarlyStates } from './early-states';
-import { inSlices } from './lifetime';
+import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
 import { PageModel } from './page-model';
 import { renderPaperSave, showPaperSave } from './paper-page';
@@ -13,6 +13,8 @@ import { renderPaperSave, showPaperSave } from './paper-page';
 export const SHOWN_BATCH = 500;
 /** Main-thread time per annotation slice: the slice and the layout it causes stay under 50 ms. */
 export const ANNOTATE_SLICE_MS = 20;
+/** Slices of building strips while the page parses: short, the parser is waiting. */
+const PREBUILD_SLICE_MS = 8;
 
 export type SessionDeps = {
   doc: Document;
@@ -37,6 +39,8 @@ export class PageSession {
   /** The context request in flight (or done): cards-shown runs beside it, not after it. */
   private contextReady: Promise<void> | null = null;
   private recognized = true;
+  /** Whether a page view has started (and may have left UI and attributes in the document). */
+  private touched = false;
   /** Called with each annotated card element (the scroll-past watcher registers them). */
   onRendered: ((element: HTMLElement) => void) | null = null;
 
@@ -60,6 +64,7 @@ export class PageSession {
     if (parsed === null) return;
     const page = new PageModel(url, parsed.kind);
     this.page = page;
+    this.touched = true;
     void this.preload(); // settings (asked for at document_start already; a retry when that failed)
     this.recognized = parsed.recognized;
     if (parsed.paper) {
@@ -80,8 +85,24 @@ export class PageSession {
   }
 
   teardownPage(): void {
+    // Strips built while the first page view loaded are for it: a later view builds its own.
+    if (this.page || this.deps.signal.aborted) dropPrebuiltStrips();
     this.page = null;
-    clearAll(this.deps.doc);
+    // Before the first page view this script has put nothing in the document: no walk of it.
+    if (this.touched) clearAll(this.deps.doc);
+  }
+
+  /**
+   * While the page still parses: builds the strips of the cards the early states name (off-DOM,
+   * in slices between the parser's tasks), so at DOMContentLoaded the cards only get them placed.
+   */
+  async prebuild(early: EarlyStates | null): Promise<void> {
+    if (early === null || this.page !== null) return;
+    const { doc, signal } = this.deps;
+    await inSlices([...early.states], PREBUILD_SLICE_MS, signal, ([id, state]) => {
+      const verdict = early.verdicts[id];
+      if (this.page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false });
+    }, { yieldFirst: true });
   }
 
   /**
@@ -113,8 +134,15 @@ export class PageSession {
     if (early) await this.renderEarly(page, fresh, early);
     const batches: ParsedCard[][] = [];
     for (let start = 0; start < fresh.length; start += SHOWN_BATCH) batches.push(fresh.slice(start, start + SHOWN_BATCH));
-    // Batches go out together (distinct ids, one loadId) so a big page waits one round trip, not n.
-    await Promise.all(batches.map((batch) => this.showBatch(page, batch)));
+    // Batches go out one task apart (distinct ids, one loadId): a big page waits about one round
+    // trip, not n, and no task both annotates and serializes thousands of papers.
+    const shown: Promise<void>[] = [];
+    for (const batch of batches) {
+      await yieldToMain();
+      if (this.page !== page) return;
+      shown.push(this.showBatch(page, batch));
+    }
+    await Promise.all(shown);
     await this.report(page);
   }
 

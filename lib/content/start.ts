@@ -69,6 +69,7 @@ export function startPapersInbox({ life, stop, onLocationChange }: StartOptions)
   // Runs at document_start: the rules and the listed papers' states arrive while the page parses.
   void session.preload();
   const early = prefetchStates(doc, currentUrl(), request, life.signal, session.filtersOn);
+  void early.then((answer) => session.prebuild(answer));
   whenDomReady(doc, life.signal, () => {
     if (session.settings) applySettings(doc, session.settings, scroll);
     const root = doc.querySelector('main') ?? doc.body;

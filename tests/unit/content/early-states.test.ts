@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { prefetchStates } from '../../../lib/content/early-states';
 import { createMessenger } from '../../../lib/content/messenger';
 import { buildTrendingPage, makeItems } from '../../fixtures/pages';
@@ -65,13 +65,31 @@ describe('early states (asked while the page still loads)', () => {
     bg.gate = new Promise((resolve) => (release = resolve));
     const { session } = makeSession(doc, '/papers/trending');
     const done = session.navigate(early);
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state');
-    expect([first, second, third].map(stateOf)).toEqual(['unread', 'unread', 'new']);
+    // Annotated in tasks of their own, while cards-shown still waits for its answer.
+    await vi.waitFor(() => expect([first, second, third].map(stateOf)).toEqual(['unread', 'unread', 'new']));
     expect(bg.count('report-page')).toBe(0); // counts are reported from the confirmed states only
     release();
     await done;
     expect([first, second, third].map(stateOf)).toEqual(['unread', 'new', 'new']);
     expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 3, new: 2, unread: 3 });
+  });
+
+  it('builds the strips while the page parses, so DOMContentLoaded only places them', async () => {
+    const stripsMade = async (prebuild: boolean) => {
+      bg = new FakeBackground(); // a fresh store: each page view is a first visit
+      bg.install();
+      const doc = toDocument(buildTrendingPage(items));
+      const early = prefetchStates(doc, url, request, new AbortController().signal);
+      const { session } = makeSession(doc, '/papers/trending');
+      if (prebuild) await session.prebuild(await early);
+      const created = vi.spyOn(doc, 'createElement');
+      await session.navigate(early);
+      expect(doc.querySelectorAll('[data-pi-ui="controls"]')).toHaveLength(3);
+      expect(doc.querySelector(`[data-pi-id="${third}"]`)?.getAttribute('data-pi-state')).toBe('new');
+      return created.mock.calls.length;
+    };
+    expect(await stripsMade(false)).toBeGreaterThan(0);
+    expect(await stripsMade(true)).toBe(0);
   });
 });
