@@ -19,7 +19,8 @@ export async function showPaperSave(session: PageSession, page: PageModel, meta:
     if (shown.saved.includes(meta.id)) page.saved.add(meta.id);
   }
   page.states.set(meta.id, 'read');
-  void request({ type: 'set-read', ids: [meta.id], read: true });
+  // A retry token, like every undoable write: a retry after a commit must not log a second undo entry.
+  void request({ type: 'set-read', ids: [meta.id], read: true, token: crypto.randomUUID() });
   if (anchor) insertSaveButton(anchor, meta.id, page.saved.has(meta.id));
   await session.report(page);
 }
