@@ -103,6 +103,7 @@ export const Mute = z.object({
   type: z.literal('mute'),
   kind: z.enum(['keyword', 'author']),
   pattern: z.string().trim().min(1).max(200),
+  token: RetryToken,
 });
 
 export const Request = z.discriminatedUnion('type', [
@@ -166,7 +167,7 @@ export interface ResponseMap {
   'refresh-today': { ok: boolean; fetchedAt?: number; error?: string };
   'restore-backup': RestoreSummary;
   'open-reading-list': null;
-  mute: { ruleId: string };
+  mute: { ruleId: string; undoToken: string };
 }
 
 export interface RestoreSummary {

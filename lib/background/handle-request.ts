@@ -221,9 +221,9 @@ function createRoutes(deps: RequestHandlerDeps) {
         deps.now(),
       );
       if (!made.ok) throw new Refusal(made.error);
-      await repo.upsertFilter(db, made.rule);
+      const undoToken = await repo.muteWithUndo(db, made.rule, deps.now(), req.token);
       changed({ rules: true });
-      return { ruleId: made.rule.id };
+      return { ruleId: made.rule.id, undoToken };
     },
   };
   return <K extends Type>(req: RequestOf<K>, sender: MessageSender): Promise<ResponseMap[K]> => {

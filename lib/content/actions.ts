@@ -1,3 +1,4 @@
+import type { MuteChoice } from './mute-menu';
 import type { PageSession } from './page-session';
 import type { Overlay } from './toast';
 
@@ -76,11 +77,18 @@ export class PageActions {
   }
 
   /** A toast with Undo (and "Open reading list" after a save). Also used for the popup's Mark all read. */
-  undoToast(label: string, token: string, offerList: boolean): void {
+  undoToast(label: string, token: string, offerList: boolean, note?: string): void {
     this.remember(token, label);
     const actions = [{ label: 'Undo', run: () => void this.undo(token) }];
     if (offerList) actions.push({ label: 'Open reading list', run: () => void this.request({ type: 'open-reading-list' }) });
-    this.overlay.toast(label, { actions });
+    this.overlay.toast(label, note === undefined ? { actions } : { actions, note });
+  }
+
+  /** A choice of the Mute… menu: the background adds a hide rule; Undo (or `u`) removes it. */
+  async mute(choice: MuteChoice): Promise<void> {
+    const answer = await this.request({ type: 'mute', kind: choice.kind, pattern: choice.pattern, token: retryToken() });
+    if (!answer) return this.overlay.toast('Could not add the filter. Try again.', { role: 'alert' });
+    this.undoToast(`Muted “${choice.pattern}”`, answer.undoToken, false, 'Manage filters in the popup');
   }
 
   /** `u`, or a toast's Undo. The store's store-changed re-reads the restored states. */

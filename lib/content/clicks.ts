@@ -14,7 +14,7 @@ function onControl(button: HTMLElement, { session, actions, overlay }: Deps): vo
   const action = button.getAttribute('data-pi-action');
   if (action === 'save') void actions.toggleSave(id);
   else if (action === 'read') void actions.toggleRead(id);
-  else if (action === 'mute') openMuteMenu(button, session.metaOf(id), overlay, session.deps.request);
+  else if (action === 'mute') openMuteMenu(button, session.metaOf(id), overlay, (choice) => void actions.mute(choice));
   else if (action === 'show') actions.reveal(id);
 }
 

@@ -90,7 +90,7 @@ export class Keyboard {
       r: () => void this.actions.toggleRead(id),
       m: () => {
         const button = this.session.page?.elements.get(id)?.ownerDocument.querySelector<HTMLElement>(`[data-pi-action="mute"][data-pi-for="${id}"]`);
-        if (button) openMuteMenu(button, this.session.metaOf(id), this.overlay, this.session.deps.request);
+        if (button) openMuteMenu(button, this.session.metaOf(id), this.overlay, (choice) => void this.actions.mute(choice));
       },
     };
     const run = onCard[key];

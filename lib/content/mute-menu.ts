@@ -1,5 +1,4 @@
 import type { PaperMeta } from '../paper';
-import type { Requester } from './messenger';
 import type { MenuItem, Overlay } from './toast';
 
 const MAX_EACH = 8;
@@ -27,17 +26,12 @@ function items(choices: MuteChoice[], mute: (choice: MuteChoice) => void): MenuI
   return out;
 }
 
-/** Opens the Mute… menu for a card; a choice sends `mute` (the background creates a hide rule). */
-export function openMuteMenu(anchor: HTMLElement, meta: PaperMeta | undefined, overlay: Overlay, request: Requester): void {
+/** Opens the Mute… menu for a card; a choice goes to `mute` (PageActions.mute sends it, with Undo). */
+export function openMuteMenu(anchor: HTMLElement, meta: PaperMeta | undefined, overlay: Overlay, mute: (choice: MuteChoice) => void): void {
   const choices = muteChoices(meta);
   if (choices.length === 0) {
     overlay.toast('No keywords or authors are known for this paper. Add a filter in the popup.');
     return;
   }
-  const mute = async (choice: MuteChoice) => {
-    const answer = await request({ type: 'mute', kind: choice.kind, pattern: choice.pattern });
-    if (!answer) return overlay.toast('Could not add the filter. Try again.', { role: 'alert' });
-    overlay.toast(`Muted “${choice.pattern}”`, { note: 'Manage filters in the popup' });
-  };
-  overlay.menu(anchor, 'Mute topics or authors of this paper', items(choices, (c) => void mute(c)));
+  overlay.menu(anchor, 'Mute topics or authors of this paper', items(choices, mute));
 }

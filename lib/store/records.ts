@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FilterRule } from '../filters/rule';
 import { ArxivId, PaperMeta } from '../paper';
 
 /**
@@ -56,6 +57,10 @@ export const UndoEntry = z.object({
   /** Saved entries to restore or remove on undo (for save/unsave undo). */
   saved: z
     .array(z.object({ id: ArxivId, before: SavedRecord.optional() }))
+    .optional(),
+  /** Filter rules to restore or remove on undo (a one-click mute). */
+  rules: z
+    .array(z.object({ id: z.string(), before: FilterRule.optional() }))
     .optional(),
 });
 export type UndoEntry = z.infer<typeof UndoEntry>;

@@ -168,7 +168,7 @@ export function markAllRead(db: PapersInboxDb, ids: string[], now: number, token
 
 /** Restores exactly what the entry recorded; returns how many papers/saved entries it touched. */
 export async function undo(db: PapersInboxDb, token: string): Promise<number> {
-  return db.transaction('rw', db.papers, db.saved, db.undo, async () => {
+  return db.transaction('rw', [db.papers, db.saved, db.filters, db.undo], async () => {
     const entry = await db.undo.get(token);
     if (!entry) return 0;
     await restoreReadAt(db, entry);
@@ -176,8 +176,12 @@ export async function undo(db: PapersInboxDb, token: string): Promise<number> {
       if (before) await db.saved.put(before);
       else await db.saved.delete(id);
     }
+    for (const { id, before } of entry.rules ?? []) {
+      if (before) await db.filters.put(before);
+      else await db.filters.delete(id);
+    }
     await db.undo.delete(token);
-    return entry.previous.length + (entry.saved?.length ?? 0);
+    return entry.previous.length + (entry.saved?.length ?? 0) + (entry.rules?.length ?? 0);
   });
 }
 
@@ -239,6 +243,19 @@ export async function updateSaved(db: PapersInboxDb, id: string, patch: SavedPat
 
 export async function upsertFilter(db: PapersInboxDb, rule: FilterRule): Promise<void> {
   await db.filters.put(rule);
+}
+
+/**
+ * A one-click mute from a page: the rule and its undo entry in one transaction. A retry with the
+ * same token adds nothing (the rule's id is new on every call, so without it a retry adds a twin).
+ */
+export async function muteWithUndo(db: PapersInboxDb, rule: FilterRule, now: number, token = newToken(now)): Promise<string> {
+  await db.transaction('rw', db.filters, db.undo, async () => {
+    if ((await db.undo.get(token)) !== undefined) return;
+    await db.filters.put(rule);
+    await db.undo.put({ token, createdAt: now, label: 'Muted', previous: [], rules: [{ id: rule.id }] });
+  });
+  return token;
 }
 
 export async function deleteFilter(db: PapersInboxDb, id: string): Promise<void> {

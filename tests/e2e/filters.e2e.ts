@@ -81,7 +81,7 @@ describe('topic filters', () => {
     await expectFilters(page, [], '');
   });
 
-  it('mutes a keyword from a card: every card with it hides', async () => {
+  it('mutes a keyword from a card: every card with it hides; Undo brings them back', async () => {
     const items = [
       item('2607.30011', 'Lensing One', ['gravitational lensing', 'cosmology']),
       item('2607.30012', 'Unrelated Two', ['robotics']),
@@ -97,5 +97,10 @@ describe('topic filters', () => {
       .toEqual({ '2607.30011': 'hidden', '2607.30012': null, '2607.30013': 'hidden' });
     const reasons = (await cards(page)).filter((c) => c.filter === 'hidden').map((c) => c.reason);
     expect(reasons).toEqual(['gravitational lensing', 'gravitational lensing']);
+    // The toast's Undo removes the rule again: every card comes back.
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await cards(page)).map((c) => c.filter), { timeout: SETTLE_MS })
+      .toEqual([null, null, null]);
   });
 });

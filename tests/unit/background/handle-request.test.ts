@@ -138,6 +138,22 @@ describe('routing', () => {
     expect(ctx).toMatchObject({ ok: true, data: { settings: { badge: 'today' }, rules: [{ pattern: 'diffusion', action: 'hide' }] } });
   });
 
+  it('a mute can be undone, and its retry adds no second rule', async () => {
+    const handle = createRequestHandler(deps);
+    const rulesNow = async () => {
+      const ctx = await handle({ type: 'get-page-context' }, page);
+      return ctx.ok ? ctx.data.rules.map((r) => r.pattern) : null;
+    };
+    const first = await handle({ type: 'mute', kind: 'author', pattern: 'Ada Lovelace', token: 'retry-1' }, page);
+    await handle({ type: 'mute', kind: 'author', pattern: 'Ada Lovelace', token: 'retry-1' }, page); // the messenger's retry
+    expect(await rulesNow()).toEqual(['Ada Lovelace']);
+    if (!first.ok) throw new Error(first.error);
+    notified.length = 0;
+    expect(await handle({ type: 'undo', token: first.data.undoToken }, page)).toEqual({ ok: true, data: { restored: 1 } });
+    expect(await rulesNow()).toEqual([]);
+    expect(notified).toEqual([{ type: 'store-changed' }]); // every tab re-reads its rules
+  });
+
   it('a bad backup is refused with its sentence', async () => {
     const handle = createRequestHandler(deps);
     const reply = await handle({ type: 'restore-backup', text: 'not json' }, popup);

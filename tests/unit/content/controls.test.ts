@@ -85,7 +85,13 @@ describe('card controls', () => {
     mute?.click();
     overlayRoot()?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.click();
     await flush();
-    expect(bg.last('mute')).toEqual({ type: 'mute', kind: 'keyword', pattern: 'scaling laws' });
+    expect(bg.last('mute')).toEqual({ type: 'mute', kind: 'keyword', pattern: 'scaling laws', token: expect.any(String) });
+    // The toast offers Undo, which sends the mute's undo token (the background removes the rule).
+    const toast = overlayRoot()?.querySelector('[role="status"]');
+    expect(toast?.textContent).toContain('Muted “scaling laws”');
+    [...(toast?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Undo')?.click();
+    await flush();
+    expect(bg.last('undo')).toEqual({ type: 'undo', token: 'tok-mute' });
   });
 });
 

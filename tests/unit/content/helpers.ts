@@ -123,6 +123,8 @@ export class FakeBackground {
       case 'unsave':
         this.saved.delete(request.id);
         return { undoToken: 'tok-unsave' };
+      case 'mute':
+        return { ruleId: 'rule-muted', undoToken: 'tok-mute' };
       default:
         return null;
     }

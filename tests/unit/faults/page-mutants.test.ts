@@ -125,7 +125,7 @@ function expectMuteMenuText(s: Subject, r: Run): void {
   const title = s.hostile[0] ?? '';
   const button = first?.element.querySelector<HTMLElement>('[data-pi-action="mute"]');
   if (!first || !button || title.length > 200) return;
-  openMuteMenu(button, r.session.metaOf(first.id), new Overlay(s.doc, lifetimeOf(r.abort.signal)), r.session.deps.request);
+  openMuteMenu(button, r.session.metaOf(first.id), new Overlay(s.doc, lifetimeOf(r.abort.signal)), () => {});
   const shadow = s.doc.querySelector('[data-pi-ui="overlay"]')?.shadowRoot;
   const labels = [...(shadow?.querySelectorAll('[role="menuitem"]') ?? [])].map((el) => el.textContent);
   expect(labels).toEqual([`“${title.trim()}”`, title.replace(/\s+/g, ' ').trim()]);
