@@ -58,15 +58,17 @@ export function keywordTest(pattern: string, fields: readonly FilterField[]): Ke
 }
 
 type Entry = { test: KeywordTest; re: RegExp };
+/** The tests found to match a paper (shared with other matchers of the pass). */
+type Hits = { has(test: KeywordTest): boolean; add(test: KeywordTest): void };
 type Entries = Map<string, Entry[]>;
 
 /**
  * Every keyword test of a pass, matched together: per field, one regex finds the first words of
  * all alternatives in a text (one scan per text instead of one per rule), then only the
- * alternatives starting with the word found are tried, at that position. Returns, per paper, the
- * tests that match.
+ * alternatives starting with the word found are tried, at that position. Adds, per paper, the
+ * tests that match to `hits`.
  */
-export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperTexts) => Set<KeywordTest> {
+export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperTexts, hits: Hits) => void {
   const byField = new Map<FilterField, Entries>();
   for (const test of tests)
     for (const field of test.fields) {
@@ -75,15 +77,13 @@ export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperText
       for (const { word, re } of test.alts) byWord.set(word, [...(byWord.get(word) ?? []), { test, re }]);
     }
   const scans = [...byField].map(([field, byWord]) => [field, byWord, wordScan(byWord)] as const);
-  return (texts) => {
-    const hits = new Set<KeywordTest>();
+  return (texts, hits) => {
     for (const [field, byWord, scan] of scans)
       for (const text of texts.folded(field)) {
         tryAt(byWord.get(''), text, 0, hits);
         scan.lastIndex = 0;
         for (let m = scan.exec(text); m; m = scan.exec(text)) tryAt(byWord.get(m[0]), text, m.index, hits);
       }
-    return hits;
   };
 }
 
@@ -97,7 +97,7 @@ function wordScan(byWord: Entries): RegExp {
   return new RegExp(words.length === 0 ? '[]' : `(?:${words.join('|')})${AFTER}`, 'gu');
 }
 
-function tryAt(entries: Entry[] | undefined, text: string, at: number, hits: Set<KeywordTest>) {
+function tryAt(entries: Entry[] | undefined, text: string, at: number, hits: Hits) {
   for (const { test, re } of entries ?? []) {
     if (hits.has(test)) continue;
     re.lastIndex = at;

@@ -1,6 +1,7 @@
 import type { FilterAction, FilterRule, FilterVerdict } from './rule';
-import { compileRule, validateRule, type CompiledRule, type ValidateResult } from './compile';
+import { compileRule, validateRule, type CompiledRule, type PassTest, type ValidateResult } from './compile';
 import { keywordMatcher } from './keyword';
+import { regexMatcher, type RuleClock } from './regex-prefilter';
 import { paperTexts } from './text';
 import type { PaperMeta } from '../paper';
 
@@ -68,18 +69,23 @@ export function runCompiled(
   const counts = new Map<string, number>(compiled.active.map((c) => [c.rule.id, 0]));
   const verdicts = new Map<string, FilterVerdict>();
   const keywordHits = keywordMatcher(compiled.active.flatMap((c) => c.keywords));
-  const budget = compiled.active.some((c) => c.timed) ? timeBudget(clock, failed) : null;
+  const regexHits = regexMatcher(compiled.active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id }))));
+  const budget = timeBudget(clock, failed);
+  // Rules that run a user regex in their own test are timed per call, from a reading per paper.
+  const timesRules = compiled.active.some((c) => c.runsRegex);
   for (const paper of papers) {
     const texts = paperTexts(paper);
-    const hits = keywordHits(texts);
-    budget?.start();
+    const hits = new Set<PassTest>();
+    keywordHits(texts, hits);
+    regexHits({ texts, hits, failed, clock: budget });
+    if (timesRules) budget.start();
     for (const c of compiled.active) {
       if (c.own && !hits.has(c.own)) continue;
       // Only timed rules can fail during a pass (the others were sorted out by compileRules).
       if (c.timed && failed.has(c.rule.id)) continue;
       const hit = c.test(paper, texts, hits);
       // Charged whether it matched or not; once over budget, even this last answer is dropped.
-      if (c.timed && budget?.charge(c.rule.id) === false) continue;
+      if (c.runsRegex && !budget.charge(c.rule.id)) continue;
       if (hit) record(c.rule, paper.id, counts, verdicts);
     }
   }
@@ -97,7 +103,7 @@ function record(rule: FilterRule, paperId: string, counts: Map<string, number>, 
  * Time spent by user-regex rules in one pass: each is charged the time since the previous reading
  * (one clock read per test, not two). Untimed tests in between are set lookups, a few ns.
  */
-function timeBudget(clock: () => number, failed: Map<string, string>) {
+function timeBudget(clock: () => number, failed: Map<string, string>): RuleClock {
   const spent = new Map<string, number>();
   let last = 0;
   return {

@@ -175,6 +175,32 @@ describe('bounded matching', () => {
     expect(res.failed.has(other.id)).toBe(true);
     expect(res.counts.get(r.id)).toBe(1); // caught the first paper before the budget tripped
   });
+  it('charges a regex tried where its first letters are to its own rule', () => {
+    // `a\d` is tried at every "a" and never matches; `b` matches where its "b" is.
+    const slow = rule({ pattern: 'a\\d', kind: 'regex' });
+    const fast = rule({ pattern: 'b', kind: 'regex' });
+    let t = 0;
+    const clock = () => (t += 20);
+    const papers = [1, 2].map((i) => paper(`2501.0000${i}`, { title: 'a a a b' }));
+    const res = applyTopicFilters(papers, [slow, fast], NOW, clock);
+    expect(res.failed.get(slow.id)).toMatch(/took too long/);
+    expect(res.failed.has(fast.id)).toBe(false);
+    expect(res.counts.get(fast.id)).toBe(2);
+  });
+  it('tries a regex where its first letters are with no more work than the regex alone does there', () => {
+    const cases: [string, string][] = [['\\bab\\w+\\b\\s', 'ab'], ['\\bab\\W*\\b\\d', 'ab '], ['a\\d', 'a']];
+    for (const [src, unit] of cases) {
+      const summary = unit.repeat(5_000 / unit.length);
+      const t0 = performance.now();
+      new RegExp(src, 'iu').test(summary);
+      const plain = performance.now() - t0;
+      const t1 = performance.now();
+      const res = applyTopicFilters([paper('2501.00001', { summary })], [rule({ pattern: src, kind: 'regex' })], NOW, () => 0);
+      expect(res.verdicts.size).toBe(0);
+      // Generous: the point is "not quadratic", which would take seconds here.
+      expect(performance.now() - t1, src).toBeLessThan(10 * plain + 50);
+    }
+  });
   it('100 rules over 1,000 papers complete', () => {
     const rules = Array.from({ length: 100 }, (_, i) =>
       rule({ pattern: i % 2 ? `topic${i}` : `t(opic)?${i}\\b`, kind: i % 2 ? 'keyword' : 'regex' }),

@@ -47,11 +47,16 @@ describe('compiled rules across passes', () => {
     expect(applyTopicFilters([paper], [b, a], NOW).verdicts.get(paper.id)?.ruleId).toBe('b');
   });
 
-  it('reads the clock once per paper and once per regex test, and never without regex rules', () => {
+  it('reads the clock once per regex test and once before a run of them, and never without regex rules', () => {
     const rx = (id: string, pattern: string): FilterRule => ({ ...base, id, pattern, kind: 'regex' });
     const papers = [paper, { ...paper, id: '2501.00002' }, { ...paper, id: '2501.00003' }];
     let calls = 0;
+    // Regexes led by words are tried where their words are: 'flow', then 'video' (a reading at each, one per test).
     applyTopicFilters(papers, [rx('x', 'flow'), base, rx('y', 'video')], NOW, () => (calls++, 0));
+    expect(calls).toBe(3 * (2 + 2));
+    calls = 0;
+    // Other regexes are tried on every paper: a reading per paper, one per test.
+    applyTopicFilters(papers, [rx('x', '^flow'), base, rx('y', '.ideo')], NOW, () => (calls++, 0));
     expect(calls).toBe(3 * (1 + 2));
     calls = 0;
     applyTopicFilters(papers, [base, { ...base, id: 'u', kind: 'min-upvotes', pattern: '5' }], NOW, () => (calls++, 0));

@@ -132,6 +132,48 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
     }
   });
 
+  // Many regex rules at once, found together by their branches' first letters (regex-prefilter.ts).
+  it('on many user regexes at once, led by overlapping words (same verdicts and counts)', { timeout: 30_000 }, () => {
+    const { next, below, pick } = randomPicker(11);
+    // Overlapping and prefix words, letters that fold across scripts (ſ/s, K/k, İ/i, ı), astral letters.
+    const heads = ['ab', 'abc', 'a', 'b', 'bc', 'aab', 's', 'st', 'ſt', 'k', 'K', '\u212A', 'i', 'I', 'İ', 'ı', '𝐀', '𝐀b', '1', '_a'];
+    const tails = ['', '', 's?', '\\b', '\\w*', 'c+', '(?=c)', '(?<=b)', '(x|y)?', '\\d', ' ?b', '.', '[|]', '\\|'];
+    const whole = ['ab|abc', 'abc|ab', '\\bab|\\Bbc', 'a\\|b|c', '[|]a|b', '(a|b)c|ab', 'ab|', '(?<=a)b|c', '(a)\\1|b'];
+    whole.push('\\bproteins?\\b|language\\w*', 'ſ|k', '\\u{1D400}b|a', 'ab\\-c', 'x{1,2}|\\Bx', 'İ|ı', '\\p{Lu}b|ab');
+    const source = () =>
+      next() < 0.3
+        ? pick(whole)
+        : Array.from({ length: 1 + below(3) }, () => pick(['', '\\b', '\\B']) + pick(heads) + pick(tails)).join('|');
+    const chars = ['a', 'b', 'c', 'A', 'B', 'C', 'ab', 'abc', 'aabc', 's', 'S', 'ſ', 'k', 'K', '\u212A', 'i', 'I', 'İ', 'ı'];
+    chars.push('𝐀', '𝐀b', '\u{1F600}', '1', '_', ' ', '-', '|', 'x', 'é', 'language', 'proteins');
+    const text = () => Array.from({ length: below(14) }, () => pick(chars)).join('');
+    for (let round = 0; round < 30; round++) {
+      const rules = Array.from({ length: 1 + below(8) }, (_, i): FilterRule => {
+        const fields = FIELDS.filter(() => next() < 0.6);
+        return {
+          id: `r${i}`,
+          kind: 'regex',
+          pattern: source(),
+          fields: fields.length > 0 ? fields : ['abstract'],
+          action: ACTIONS[below(3)] ?? 'hide',
+          unless: next() < 0.2 ? source() : undefined,
+          enabled: true,
+          createdAt: NOW,
+          updatedAt: NOW,
+        };
+      });
+      const papers = Array.from({ length: 30 }, (_, i): PaperMeta => ({
+        id: `2501.${String(i).padStart(5, '0')}`,
+        title: text(),
+        summary: text(),
+        keywords: [text(), text()],
+        authors: [text()],
+      }));
+      const actual = applyTopicFilters(papers, rules, NOW, () => 0);
+      expect(actual, `round ${round}: ${rules.map((r) => r.pattern).join(' ; ')}`).toEqual(reference(papers, rules));
+    }
+  });
+
   it('tells apart rules that share a first word, and keeps verdicts per rule', () => {
     const r = (id: string, pattern: string, action: FilterRule['action']): FilterRule => {
       return { id, pattern, kind: 'keyword', fields: ['title'], action, enabled: true, createdAt: NOW, updatedAt: NOW };

@@ -1,0 +1,163 @@
+import type { FilterField } from './rule';
+import type { PaperTexts } from './text';
+import { branchLiterals } from './regex-literals';
+import { isPlainText, plainTwin } from './regex-test';
+
+/**
+ * A user regex (a rule's own or its "unless") whose every branch starts with a word: tried only
+ * where one of those words is, anchored there. See regexMatcher. Besides sparing a scan per rule,
+ * this keeps V8 fast on a leading `\b` (or `\B`): under our `iu` flags the boundary turns into
+ * lookarounds tried at every position, which defeats its own literal search (`\bdiffusions?\b` is
+ * ~20x slower on abstracts than `diffusions?\b`). Dropping the boundary instead would not be safe
+ * (`\b\w+\b\w*x` is linear, `\w+\w*x` cubic); anchored where the word is, the regex does no more
+ * work than it would there alone.
+ */
+export interface LiteralRegex {
+  fields: readonly FilterField[];
+  /** The leading word of each branch (regex-literals.ts). */
+  literals: readonly string[];
+  /** Anchored (`y`) copies, run on plain texts (the plain-`i` twin when it has one, see regex-test.ts) and on the others. */
+  onPlain: RegExp;
+  onOther: RegExp;
+}
+
+export function literalRegex(re: RegExp, fields: readonly FilterField[]): LiteralRegex | null {
+  const literals = branchLiterals(re.source);
+  if (literals === null) return null;
+  const onOther = new RegExp(re.source, `${re.flags}y`);
+  const twin = plainTwin(re);
+  const onPlain = twin === null ? onOther : new RegExp(twin.source, `${twin.flags}y`);
+  return { fields, literals, onPlain, onOther };
+}
+
+/** The pass's time budget for user-regex rules (match.ts). */
+export interface RuleClock {
+  /** Starts timing the tests that follow. */
+  start(): void;
+  /** Charges a rule the time since the last reading; false once it is over budget (it is then failed). */
+  charge(ruleId: string): boolean;
+}
+
+/** What the matcher reads and writes per paper. */
+export interface PaperRun {
+  texts: PaperTexts;
+  /** The tests found to match: the matcher adds those it finds. */
+  hits: { has(test: LiteralRegex): boolean; add(test: LiteralRegex): void };
+  /** Rules failed so far in the pass (over budget): not tried again. */
+  failed: ReadonlyMap<string, string>;
+  clock: RuleClock;
+}
+
+interface Entry {
+  test: LiteralRegex;
+  ruleId: string;
+  /** The anchored copy this group runs. */
+  sticky: RegExp;
+}
+
+interface Group {
+  /** Every leading word of the group's regexes, longest first, each its own capture. */
+  scan: RegExp;
+  /** Scans in code points (a step after a hit must not land inside a surrogate pair). */
+  unicode: boolean;
+  entries: Entry[];
+  /** Per capture (0 for the first): the regexes that may match where that word was found. */
+  candidates: Entry[][];
+}
+
+/** Per text kind, groups of regexes run with the same flags (so searched with the same folding). */
+interface FieldGroups {
+  field: FilterField;
+  plain: Group[];
+  other: Group[];
+}
+
+/**
+ * Every literal-led user regex of a pass, searched together. Per field and text, one regex finds
+ * the leading words of all of them with the flags those regexes run with on that text (so it
+ * folds case exactly as they do), stepping one character after each find so overlapping words
+ * are all found. At each find, only the regexes with a word that can be there are tried, anchored,
+ * each timed and charged to its rule. A text is left as soon as all its regexes are settled.
+ */
+export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: string }[]): (run: PaperRun) => void {
+  const byField = new Map<FilterField, { test: LiteralRegex; ruleId: string }[]>();
+  for (const t of tests)
+    for (const field of t.test.fields) byField.set(field, [...(byField.get(field) ?? []), t]);
+  const fields: FieldGroups[] = [...byField].map(([field, ts]) => ({
+    field,
+    plain: groups(ts.map((t) => ({ ...t, sticky: t.test.onPlain }))),
+    other: groups(ts.map((t) => ({ ...t, sticky: t.test.onOther }))),
+  }));
+  return (run) => {
+    for (const { field, plain, other } of fields)
+      for (const text of run.texts.raw(field)) {
+        const gs = isPlainText(text) ? plain : other;
+        for (const g of gs) searchText(g, text, run);
+      }
+  };
+}
+
+function groups(entries: Entry[]): Group[] {
+  const byFlags = new Map<string, Entry[]>();
+  for (const e of entries) byFlags.set(e.sticky.flags, [...(byFlags.get(e.sticky.flags) ?? []), e]);
+  return [...byFlags].map(([flags, es]) => group(flags.replace('y', ''), es));
+}
+
+function group(flags: string, entries: Entry[]): Group {
+  const unicode = flags.includes('u');
+  const size = (s: string) => (unicode ? [...s].length : s.length);
+  // Longest first: the word found at a position is then the longest there, and any other word
+  // there is a prefix of it under the same folding (see candidatesFor).
+  const words = [...new Set(entries.flatMap((e) => e.test.literals))].sort((a, b) => size(b) - size(a));
+  const scan = new RegExp(words.map((w) => `(${w})`).join('|'), `${flags}g`);
+  return { scan, unicode, entries, candidates: words.map((w) => candidatesFor(w, entries, flags)) };
+}
+
+/** The regexes with a leading word that matches the start of `found` (folded as the regexes fold). */
+function candidatesFor(found: string, entries: Entry[], flags: string): Entry[] {
+  const startsFound = (word: string) => new RegExp(word, `${flags}y`).test(found);
+  return entries.filter((e) => e.test.literals.some(startsFound));
+}
+
+function searchText(g: Group, text: string, run: PaperRun): void {
+  let left = 0;
+  for (const e of g.entries) if (pending(e, run)) left++;
+  if (left === 0) return;
+  const { scan } = g;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    left -= tryAt(g.candidates[capture(m)] ?? [], text, m.index, run);
+    if (left <= 0) return;
+    const wide = g.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff;
+    scan.lastIndex = m.index + (wide ? 2 : 1);
+  }
+}
+
+const pending = (e: Entry, run: PaperRun) => !run.hits.has(e.test) && !run.failed.has(e.ruleId);
+
+/** Index of the capture that matched (the word found), counted from 0. */
+function capture(m: RegExpExecArray): number {
+  let i = 1;
+  while (i < m.length && m[i] === undefined) i++;
+  return i - 1;
+}
+
+/** Tries the pending candidates anchored at `at`; returns how many were settled (matched or failed). */
+function tryAt(candidates: Entry[], text: string, at: number, run: PaperRun): number {
+  let settled = 0;
+  let timing = false;
+  for (const e of candidates) {
+    if (!pending(e, run)) continue;
+    if (!timing) run.clock.start();
+    timing = true;
+    e.sticky.lastIndex = at;
+    const hit = e.sticky.test(text);
+    // Charged whether it matched or not; once over budget, even this last answer is dropped.
+    if (!run.clock.charge(e.ruleId)) settled++;
+    else if (hit) {
+      run.hits.add(e.test);
+      settled++;
+    }
+  }
+  return settled;
+}
