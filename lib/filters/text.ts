@@ -39,21 +39,36 @@ export interface PaperTexts {
   folded(field: FilterField): string[];
 }
 
+/** A class rather than closures: one is made per paper per pass. */
+class Texts implements PaperTexts {
+  private readonly kept: Partial<Record<FilterField, string[]>> = {};
+  constructor(private readonly paper: PaperMeta) {}
+
+  raw(field: FilterField): string[] {
+    return (this.kept[field] ??= clippedTexts(this.paper, field));
+  }
+
+  folded(field: FilterField): string[] {
+    return this.raw(field).map(foldKept);
+  }
+}
+
 export function paperTexts(paper: PaperMeta): PaperTexts {
-  const kept: Partial<Record<FilterField, string[]>> = {};
-  const raw = (field: FilterField) => (kept[field] ??= rawField(paper, field).map(clip));
-  return { raw, folded: (field) => raw(field).map(foldKept) };
+  return new Texts(paper);
 }
 
 const clip = (s: string) => (s.length > FIELD_TEXT_MAX ? s.slice(0, FIELD_TEXT_MAX) : s);
 
-const FIELD_TEXTS: Record<FilterField, (p: PaperMeta) => (string | undefined)[]> = {
+const FIELD_TEXTS: Record<FilterField, (p: PaperMeta) => readonly (string | undefined)[] | undefined> = {
   title: (p) => [p.title],
   // The abstract field covers HF's AI summary too: users mute a topic, not a field name.
   abstract: (p) => [p.summary, p.aiSummary],
-  keywords: (p) => p.keywords ?? [],
-  authors: (p) => p.authors ?? [],
+  keywords: (p) => p.keywords,
+  authors: (p) => p.authors,
 };
 
-const rawField = (p: PaperMeta, field: FilterField): string[] =>
-  FIELD_TEXTS[field](p).filter((s): s is string => typeof s === 'string');
+function clippedTexts(p: PaperMeta, field: FilterField): string[] {
+  const texts: string[] = [];
+  for (const s of FIELD_TEXTS[field](p) ?? []) if (typeof s === 'string') texts.push(clip(s));
+  return texts;
+}
