@@ -47,9 +47,10 @@ export interface CompiledRule {
   keywords: KeywordTest[];
   /** User regexes this rule reads from the pass's regex matcher (which times them). */
   regexes: LiteralRegex[];
-  /** Its own keyword test, if any: papers that do not match it are passed over without a call. */
-  own?: KeywordTest;
-  test: Test;
+  /** Its own pattern when the pass finds it for all rules: papers it does not match are passed over. */
+  own?: PassTest;
+  /** The rest of its test once `own` matched (its "unless"), or all of it without `own`; null: `own` decides. */
+  test: Test | null;
 }
 
 /** A test found once per paper for all rules: by the keyword matcher or the regex matcher. */
@@ -67,7 +68,8 @@ interface Reads {
 
 /**
  * The test for a pattern of this kind, or why it cannot work (checked in the order the user
- * should fix things). Patterns the pass finds for all rules at once are added to `reads`.
+ * should fix things). A pattern the pass finds for all rules at once is returned as such, and
+ * added to `reads`.
  */
 function textTest(
   kind: FilterRule['kind'],
@@ -75,7 +77,7 @@ function textTest(
   fields: readonly FilterField[],
   what: string,
   reads: Reads,
-): Test | string {
+): Test | PassTest | string {
   if (src.length > FILTER_PATTERN_MAX) return `${what} is too long (at most ${FILTER_PATTERN_MAX} characters).`;
   if (kind === 'regex') {
     const re = compileUserRegex(src);
@@ -85,7 +87,7 @@ function textTest(
     const found = literalRegex(re, fields);
     if (found !== null) {
       reads.regexes.push(found);
-      return (_p, _t, hits) => hits.has(found);
+      return found;
     }
     reads.runsRegex = true;
     const test = userRegexTest(re);
@@ -95,8 +97,10 @@ function textTest(
   const kw = keywordTest(src, kind === 'author' ? ['authors'] : fields);
   if (kw === null) return `${what} has no words to look for.`;
   reads.keywords.push(kw);
-  return (_p, _t, hits) => hits.has(kw);
+  return kw;
 }
+
+const asTest = (t: Test | PassTest): Test => (typeof t === 'function' ? t : (_p, _t, hits) => hits.has(t));
 
 /**
  * min-upvotes: for hide/dim the rule catches papers BELOW N (mute what few people liked);
@@ -127,7 +131,13 @@ export function compileRule(rule: FilterRule): CompiledRule | string {
   const unless =
     unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', reads);
   if (typeof unless === 'string') return unless;
-  const test: Test = unless === null ? main : (p, t, h) => main(p, t, h) && !unless(p, t, h);
-  const own = rule.kind === 'keyword' || rule.kind === 'author' ? reads.keywords[0] : undefined;
-  return { rule, timed: rule.kind === 'regex', ...reads, own, test };
+  const unlessTest = unless === null ? null : asTest(unless);
+  const timed = rule.kind === 'regex';
+  // A pattern the pass finds is the rule's `own`: only its "unless" is left to test.
+  if (typeof main !== 'function') {
+    const test: Test | null = unlessTest && ((p, t, h) => !unlessTest(p, t, h));
+    return { rule, timed, ...reads, own: main, test };
+  }
+  const test: Test = unlessTest === null ? main : (p, t, h) => main(p, t, h) && !unlessTest(p, t, h);
+  return { rule, timed, ...reads, test };
 }

@@ -65,38 +65,53 @@ export function runCompiled(
   compiled: CompiledRules,
   clock: () => number = () => performance.now(),
 ): FilterResult {
+  const { active } = compiled;
   const failed = new Map(compiled.failed);
-  const counts = new Map<string, number>(compiled.active.map((c) => [c.rule.id, 0]));
+  const counts = active.map(() => 0);
   const verdicts = new Map<string, FilterVerdict>();
-  const keywordHits = keywordMatcher(compiled.active.flatMap((c) => c.keywords));
-  const regexHits = regexMatcher(compiled.active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id }))));
+  const keywordHits = keywordMatcher(active.flatMap((c) => c.keywords));
+  const regexHits = regexMatcher(active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id }))));
   const budget = timeBudget(clock, failed);
   // Rules that run a user regex in their own test are timed per call, from a reading per paper.
-  const timesRules = compiled.active.some((c) => c.runsRegex);
+  const timesRules = active.some((c) => c.runsRegex);
   for (const paper of papers) {
     const texts = paperTexts(paper);
     const hits = new Set<PassTest>();
     keywordHits(texts, hits);
     regexHits({ texts, hits, failed, clock: budget });
     if (timesRules) budget.start();
-    for (const c of compiled.active) {
-      if (c.own && !hits.has(c.own)) continue;
+    let strongest: FilterRule | undefined;
+    for (let i = 0; i < active.length; i++) {
+      const c = active[i];
+      if (c === undefined || (c.own !== undefined && !hits.has(c.own))) continue;
       // Only timed rules can fail during a pass (the others were sorted out by compileRules).
       if (c.timed && failed.has(c.rule.id)) continue;
-      const hit = c.test(paper, texts, hits);
-      // Charged whether it matched or not; once over budget, even this last answer is dropped.
-      if (c.runsRegex && !budget.charge(c.rule.id)) continue;
-      if (hit) record(c.rule, paper.id, counts, verdicts);
+      if (c.test !== null) {
+        const hit = c.test(paper, texts, hits);
+        // Charged whether it matched or not; once over budget, even this last answer is dropped.
+        if (c.runsRegex && !budget.charge(c.rule.id)) continue;
+        if (!hit) continue;
+      }
+      counts[i] = (counts[i] ?? 0) + 1;
+      if (!strongest || RANK[c.rule.action] > RANK[strongest.action]) strongest = c.rule;
     }
+    if (strongest) record(strongest, paper.id, verdicts);
   }
-  return { verdicts, counts, failed };
+  return { verdicts, counts: countsById(active, counts), failed };
 }
 
-function record(rule: FilterRule, paperId: string, counts: Map<string, number>, verdicts: Map<string, FilterVerdict>) {
-  counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+/** A paper's verdict; the same paper given twice keeps the strongest, the first among equals. */
+function record(rule: FilterRule, paperId: string, verdicts: Map<string, FilterVerdict>) {
   const prev = verdicts.get(paperId);
   if (!prev || RANK[rule.action] > RANK[prev.action])
     verdicts.set(paperId, { action: rule.action, reason: rule.pattern, ruleId: rule.id });
+}
+
+/** Counts per rule id, in rule order (two active rules with one id share a count). */
+function countsById(active: readonly CompiledRule[], counts: readonly number[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  active.forEach((c, i) => byId.set(c.rule.id, (byId.get(c.rule.id) ?? 0) + (counts[i] ?? 0)));
+  return byId;
 }
 
 /**
