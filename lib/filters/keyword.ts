@@ -62,6 +62,16 @@ type Entry = { test: KeywordTest; re: RegExp };
 type Hits = { has(test: KeywordTest): boolean; add(test: KeywordTest): void };
 type Entries = Map<string, Entry[]>;
 
+/** Per field, the alternatives by first word and the searches for those words. */
+interface FieldIndex {
+  field: FilterField;
+  byWord: Entries;
+  /** In a short folded text. */
+  words: RegExp;
+  /** In a long one's word-start view (text.ts), where only whole words are worth finding. */
+  wordStarts: RegExp;
+}
+
 /**
  * Every keyword test of a pass, matched together: per field, one regex finds the first words of
  * all alternatives in a text (one scan per text instead of one per rule), then only the
@@ -76,25 +86,53 @@ export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperText
       byField.set(field, byWord);
       for (const { word, re } of test.alts) byWord.set(word, [...(byWord.get(word) ?? []), { test, re }]);
     }
-  const scans = [...byField].map(([field, byWord]) => [field, byWord, wordScan(byWord)] as const);
+  const index: FieldIndex[] = [...byField].map(([field, byWord]) => {
+    const words = [...byWord.keys()].filter((w) => w !== '');
+    return { field, byWord, words: wordScan(words), wordStarts: wordStartScan(words) };
+  });
   return (texts, hits) => {
-    for (const [field, byWord, scan] of scans)
-      for (const text of texts.folded(field)) {
-        tryAt(byWord.get(''), text, 0, hits);
-        scan.lastIndex = 0;
-        for (let m = scan.exec(text); m; m = scan.exec(text)) tryAt(byWord.get(m[0]), text, m.index, hits);
+    for (const f of index)
+      for (const { text, wordStarts } of texts.folded(f.field)) {
+        tryAt(f.byWord.get(''), text, 0, hits);
+        if (wordStarts === null) findWords(f, text, hits);
+        else findWordStarts(f, text, wordStarts, hits);
       }
   };
 }
+
+// With no word at all, a regex that never matches.
+const NOTHING = '[]';
 
 /**
  * Finds the index words in a text. Words are letters and numbers only: nothing to escape. No
  * lookbehind here: it makes V8's scan several times slower, and each alternative checks it anyway.
  */
-function wordScan(byWord: Entries): RegExp {
-  const words = [...byWord.keys()].filter((w) => w !== '');
-  // With no word at all, a regex that never matches.
-  return new RegExp(words.length === 0 ? '[]' : `(?:${words.join('|')})${AFTER}`, 'gu');
+function wordScan(words: string[]): RegExp {
+  return new RegExp(words.length === 0 ? NOTHING : `(?:${words.join('|')})${AFTER}`, 'gu');
+}
+
+/**
+ * Finds, in a word-start view, a space followed by a whole index word (followed by a space or the
+ * end: the view has a space wherever the text has no letter or number). Code units are enough:
+ * the view and the words are letters, numbers and spaces.
+ */
+function wordStartScan(words: string[]): RegExp {
+  return new RegExp(words.length === 0 ? NOTHING : ` (${words.join('|')})(?![^ ])`, 'g');
+}
+
+function findWords(f: FieldIndex, text: string, hits: Hits) {
+  f.words.lastIndex = 0;
+  for (let m = f.words.exec(text); m; m = f.words.exec(text)) tryAt(f.byWord.get(m[0]), text, m.index, hits);
+}
+
+// The view has one more character in front: the space before a word at index i of the text is at index i.
+function findWordStarts(f: FieldIndex, text: string, view: string, hits: Hits) {
+  const scan = f.wordStarts;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(view); m; m = scan.exec(view)) {
+    const word = m[1];
+    if (word !== undefined) tryAt(f.byWord.get(word), text, m.index, hits);
+  }
 }
 
 function tryAt(entries: Entry[] | undefined, text: string, at: number, hits: Hits) {
