@@ -2,7 +2,7 @@ import type { FilterAction, FilterRule, FilterVerdict } from './rule';
 import { compileRule, validateRule, type CompiledRule, type PassTest, type ValidateResult } from './compile';
 import { keywordMatcher } from './keyword';
 import { regexMatcher, type RuleClock } from './regex-prefilter';
-import { paperTexts } from './text';
+import { paperTexts, type PaperTexts } from './text';
 import type { PaperMeta } from '../paper';
 
 // No Zod here: the content script bundles this file. Rule creation (schema checks) is in make-rule.ts.
@@ -71,6 +71,7 @@ export function runCompiled(
   const verdicts = new Map<string, FilterVerdict>();
   const keywordHits = keywordMatcher(active.flatMap((c) => c.keywords));
   const regexHits = regexMatcher(active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id }))));
+  const byOwn = rulesByOwn(active);
   const budget = timeBudget(clock, failed);
   // Rules that run a user regex in their own test are timed per call, from a reading per paper.
   const timesRules = active.some((c) => c.runsRegex);
@@ -81,23 +82,62 @@ export function runCompiled(
     regexHits({ texts, hits, failed, clock: budget });
     if (timesRules) budget.start();
     let strongest: FilterRule | undefined;
-    for (let i = 0; i < active.length; i++) {
+    let strongestAt = -1;
+    for (const i of byOwn.candidates(hits)) {
       const c = active[i];
-      if (c === undefined || (c.own !== undefined && !hits.has(c.own))) continue;
-      // Only timed rules can fail during a pass (the others were sorted out by compileRules).
-      if (c.timed && failed.has(c.rule.id)) continue;
-      if (c.test !== null) {
-        const hit = c.test(paper, texts, hits);
-        // Charged whether it matched or not; once over budget, even this last answer is dropped.
-        if (c.runsRegex && !budget.charge(c.rule.id)) continue;
-        if (!hit) continue;
-      }
+      if (c === undefined || !ruleMatches(c, paper, texts, hits, failed, budget)) continue;
       counts[i] = (counts[i] ?? 0) + 1;
-      if (!strongest || RANK[c.rule.action] > RANK[strongest.action]) strongest = c.rule;
+      if (strongest === undefined || stronger(c.rule, i, strongest, strongestAt)) {
+        strongest = c.rule;
+        strongestAt = i;
+      }
     }
     if (strongest) record(strongest, paper.id, verdicts);
   }
   return { verdicts, counts: countsById(active, counts), failed };
+}
+
+/**
+ * The rules worth looking at for a paper: those without an own pattern, then those whose own
+ * pattern it matched (most rules are keyword rules, and a paper matches few of them). Not in
+ * list order: `stronger` breaks ties by it, and a rule's time is charged to it in any order.
+ */
+function rulesByOwn(active: readonly CompiledRule[]) {
+  const always: number[] = [];
+  const byOwn = new Map<PassTest, number[]>();
+  active.forEach((c, i) => {
+    if (c.own === undefined) always.push(i);
+    else byOwn.set(c.own, [...(byOwn.get(c.own) ?? []), i]);
+  });
+  return {
+    candidates(hits: ReadonlySet<PassTest>): number[] {
+      const rules = [...always];
+      for (const test of hits) for (const i of byOwn.get(test) ?? []) rules.push(i);
+      return rules;
+    },
+  };
+}
+
+/** The rule matches the paper (its own pattern, if any, already did). */
+function ruleMatches(
+  c: CompiledRule,
+  paper: PaperMeta,
+  texts: PaperTexts,
+  hits: ReadonlySet<PassTest>,
+  failed: ReadonlyMap<string, string>,
+  budget: RuleClock,
+): boolean {
+  // Only timed rules can fail during a pass (the others were sorted out by compileRules).
+  if (c.timed && failed.has(c.rule.id)) return false;
+  if (c.test === null) return true;
+  const hit = c.test(paper, texts, hits);
+  // Charged whether it matched or not; once over budget, even this last answer is dropped.
+  return (!c.runsRegex || budget.charge(c.rule.id)) && hit;
+}
+
+/** Rule `a` (at index i of the list) beats `b` (at j): a stronger action, or the same one earlier. */
+function stronger(a: FilterRule, i: number, b: FilterRule, j: number): boolean {
+  return RANK[a.action] > RANK[b.action] || (a.action === b.action && i < j);
 }
 
 /** A paper's verdict; the same paper given twice keeps the strongest, the first among equals. */

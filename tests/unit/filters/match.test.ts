@@ -130,6 +130,10 @@ describe('precedence and counts', () => {
     expect(applyTopicFilters([p], [hl, dim1, hide], NOW).verdicts.get(p.id)?.action).toBe('hide');
     expect(res.counts.get(hl.id)).toBe(1);
     expect(res.counts.get(dim2.id)).toBe(1);
+    // Whichever word the text shows first.
+    const q = paper('2501.00002', { title: 'agents for diffusion' });
+    expect(applyTopicFilters([q], [hl, dim2, dim1], NOW).verdicts.get(q.id)?.ruleId).toBe(dim2.id);
+    expect(applyTopicFilters([q], [hl, dim1, dim2], NOW).verdicts.get(q.id)?.ruleId).toBe(dim1.id);
   });
 });
 
