@@ -37,8 +37,11 @@ export function keywordRegex(pattern: string): RegExp | null {
 /** A keyword pattern (a rule's own or its "unless") and the fields it looks at. */
 export interface KeywordTest {
   fields: readonly FilterField[];
-  /** `word`: what the index finds it by ('' for none: tried on every text). */
-  alts: { word: string; re: RegExp }[];
+  /**
+   * `word`: what the index finds it by ('' for none: tried on every text). `justWord`: the
+   * alternative is that word alone, so it matches wherever the word is found as a whole word.
+   */
+  alts: { word: string; justWord: boolean; re: RegExp }[];
 }
 
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
@@ -52,12 +55,12 @@ export function keywordTest(pattern: string, fields: readonly FilterField[]): Ke
   const alts = alternatives(pattern).map((alt) => {
     const first = FIRST_WORD.exec(alt)?.[0] ?? '';
     const word = CJK.test(first) ? '' : first;
-    return { word, re: new RegExp(altSource(alt), word ? 'uy' : 'u') };
+    return { word, justWord: word !== '' && word === alt, re: new RegExp(altSource(alt), word ? 'uy' : 'u') };
   });
   return alts.length === 0 ? null : { fields, alts };
 }
 
-type Entry = { test: KeywordTest; re: RegExp };
+type Entry = { test: KeywordTest; justWord: boolean; re: RegExp };
 /** The tests found to match a paper (shared with other matchers of the pass). */
 type Hits = { has(test: KeywordTest): boolean; add(test: KeywordTest): void };
 type Entries = Map<string, Entry[]>;
@@ -84,7 +87,8 @@ export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperText
     for (const field of test.fields) {
       const byWord: Entries = byField.get(field) ?? new Map();
       byField.set(field, byWord);
-      for (const { word, re } of test.alts) byWord.set(word, [...(byWord.get(word) ?? []), { test, re }]);
+      for (const { word, justWord, re } of test.alts)
+        byWord.set(word, [...(byWord.get(word) ?? []), { test, justWord, re }]);
     }
   const index: FieldIndex[] = [...byField].map(([field, byWord]) => {
     const words = [...byWord.keys()].filter((w) => w !== '');
@@ -131,14 +135,24 @@ function findWordStarts(f: FieldIndex, text: string, view: string, hits: Hits) {
   scan.lastIndex = 0;
   for (let m = scan.exec(view); m; m = scan.exec(view)) {
     const word = m[1];
-    if (word !== undefined) tryAt(f.byWord.get(word), text, m.index, hits);
+    if (word !== undefined) tryAtWordStart(f.byWord.get(word), text, m.index, hits);
+  }
+}
+
+/** Like tryAt, where the word is known to be a whole word: an alternative that is just it matches. */
+function tryAtWordStart(entries: Entry[] | undefined, text: string, at: number, hits: Hits) {
+  for (const e of entries ?? []) {
+    if (hits.has(e.test)) continue;
+    if (e.justWord) hits.add(e.test);
+    else tryOne(e, text, at, hits);
   }
 }
 
 function tryAt(entries: Entry[] | undefined, text: string, at: number, hits: Hits) {
-  for (const { test, re } of entries ?? []) {
-    if (hits.has(test)) continue;
-    re.lastIndex = at;
-    if (re.test(text)) hits.add(test);
-  }
+  for (const e of entries ?? []) if (!hits.has(e.test)) tryOne(e, text, at, hits);
+}
+
+function tryOne({ test, re }: Entry, text: string, at: number, hits: Hits) {
+  re.lastIndex = at;
+  if (re.test(text)) hits.add(test);
 }
