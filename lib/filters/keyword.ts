@@ -77,9 +77,9 @@ interface FieldIndex {
 
 /**
  * Every keyword test of a pass, matched together: per field, one regex finds the first words of
- * all alternatives in a text (one scan per text instead of one per rule), then only the
- * alternatives starting with the word found are tried, at that position. Adds, per paper, the
- * tests that match to `hits`.
+ * all alternatives in a text (one scan per text instead of one per rule; in a long text, a scan of
+ * its word-start view), then only the alternatives starting with the word found are tried, at
+ * that position. Adds, per paper, the tests that match to `hits`.
  */
 export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperTexts, hits: Hits) => void {
   const byField = new Map<FilterField, Entries>();
