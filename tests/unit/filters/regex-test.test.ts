@@ -18,7 +18,7 @@ function passMatches(src: string, texts: string[]): boolean[] {
   return papers.map((p) => res.verdicts.has(p.id));
 }
 
-describe('user regexes that start with a word boundary (plain twin, or found by their first letters)', () => {
+describe('user regexes (plain twin; in a pass, found by the first letters of their branches)', () => {
   it('gives the same answers as the plain regex on tricky sources', () => {
     const cases: [string, string, boolean][] = [
       ['\\bdiffusions?\\b', 'Latent Diffusion models', true],
@@ -38,6 +38,23 @@ describe('user regexes that start with a word boundary (plain twin, or found by 
       ['\\b𝐀', '𝐀𝐀', false],
       ['\\b(a)\\1', 'ba aa', true],
       ['\\b_x', 'a_x', false],
+      // Branches led by words overlapping in the text, or prefixes of one another.
+      ['ab\\d|bc', 'abc', true],
+      ['abc\\d|ab', 'xabcx', true],
+      ['ab|abc', 'aabc', true],
+      ['\\bab\\b|\\Bbc', 'abc', true],
+      ['\\bab\\b|\\Bbc', 'bcab', false],
+      ['ſt|k\\b', 'STOP', true],
+      ['ſt|k\\b', '\u212A', true],
+      ['ı|x', 'I', false],
+      // Not led by words in every branch: run as a whole.
+      ['a\\|b', 'a|b', true],
+      ['a\\|b', 'ab', false],
+      ['[|]x|y', '|x', true],
+      ['(a|b)c|d', 'bc', true],
+      ['foo|', 'zzz', true],
+      ['(a)\\1|b', 'aa', true],
+      ['(?<=a)b|c', 'ab', true],
     ];
     for (const [src, text, expected] of cases) {
       const re = userRegex(src);
