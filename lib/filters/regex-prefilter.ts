@@ -16,18 +16,25 @@ export interface LiteralRegex {
   fields: readonly FilterField[];
   /** The leading word of each branch (regex-literals.ts). */
   literals: readonly string[];
-  /** Anchored (`y`) copies, run on plain texts (the plain-`i` twin when it has one, see regex-test.ts) and on the others. */
-  onPlain: RegExp;
-  onOther: RegExp;
+  /** Run on plain texts (the plain-`i` twin when it has one, see regex-test.ts) and on the others. */
+  onPlain: Runner;
+  onOther: Runner;
 }
+
+/** Copies of a regex: tried at one index (`y`), and searched from one on (`g`). */
+interface Runner {
+  at: RegExp;
+  from: RegExp;
+}
+
+const runner = (re: RegExp): Runner => ({ at: new RegExp(re.source, `${re.flags}y`), from: new RegExp(re.source, `${re.flags}g`) });
 
 export function literalRegex(re: RegExp, fields: readonly FilterField[]): LiteralRegex | null {
   const literals = branchLiterals(re.source);
   if (literals === null) return null;
-  const onOther = new RegExp(re.source, `${re.flags}y`);
+  const onOther = runner(re);
   const twin = plainTwin(re);
-  const onPlain = twin === null ? onOther : new RegExp(twin.source, `${twin.flags}y`);
-  return { fields, literals, onPlain, onOther };
+  return { fields, literals, onPlain: twin === null ? onOther : runner(twin), onOther };
 }
 
 /** The pass's time budget for user-regex rules (match.ts). */
@@ -51,8 +58,8 @@ export interface PaperRun {
 interface Entry {
   test: LiteralRegex;
   ruleId: string;
-  /** The anchored copy this group runs. */
-  sticky: RegExp;
+  /** The copies this group runs. */
+  run: Runner;
 }
 
 interface Group {
@@ -85,8 +92,8 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
     for (const field of t.test.fields) byField.set(field, [...(byField.get(field) ?? []), t]);
   const fields: FieldGroups[] = [...byField].map(([field, ts]) => ({
     field,
-    plain: groups(ts.map((t) => ({ ...t, sticky: t.test.onPlain }))),
-    other: groups(ts.map((t) => ({ ...t, sticky: t.test.onOther }))),
+    plain: groups(ts.map((t) => ({ ...t, run: t.test.onPlain }))),
+    other: groups(ts.map((t) => ({ ...t, run: t.test.onOther }))),
   }));
   return (run) => {
     for (const { field, plain, other } of fields)
@@ -99,7 +106,7 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
 
 function groups(entries: Entry[]): Group[] {
   const byFlags = new Map<string, Entry[]>();
-  for (const e of entries) byFlags.set(e.sticky.flags, [...(byFlags.get(e.sticky.flags) ?? []), e]);
+  for (const e of entries) byFlags.set(e.run.at.flags, [...(byFlags.get(e.run.at.flags) ?? []), e]);
   return [...byFlags].map(([flags, es]) => group(flags.replace('y', ''), es));
 }
 
@@ -119,17 +126,37 @@ function candidatesFor(found: string, entries: Entry[], flags: string): Entry[] 
   return entries.filter((e) => e.test.literals.some(startsFound));
 }
 
+/**
+ * Finds per regex left to settle in a text, after which the rest of it is searched by each regex
+ * itself: a word found everywhere (`e\d{3}`: every "e") would cost a find and a try each time,
+ * several times what the regex's own search costs.
+ */
+const FINDS_PER_REGEX = 4;
+
 function searchText(g: Group, text: string, run: PaperRun): void {
   let left = 0;
   for (const e of g.entries) if (pending(e, run)) left++;
   if (left === 0) return;
   const { scan } = g;
+  const findsMax = FINDS_PER_REGEX * left;
   scan.lastIndex = 0;
-  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+  for (let m = scan.exec(text), finds = 1; m !== null; m = scan.exec(text), finds++) {
     left -= tryAt(g.candidates[capture(m)] ?? [], text, m.index, run);
     if (left <= 0) return;
     const wide = g.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff;
     scan.lastIndex = m.index + (wide ? 2 : 1);
+    if (finds === findsMax) return searchFrom(g.entries, text, scan.lastIndex, run);
+  }
+}
+
+/** Each pending regex searches the text from `from` on (every index before it was tried where it could match). */
+function searchFrom(entries: Entry[], text: string, from: number, run: PaperRun): void {
+  for (const e of entries) {
+    if (!pending(e, run)) continue;
+    run.clock.start();
+    e.run.from.lastIndex = from;
+    const hit = e.run.from.test(text);
+    if (run.clock.charge(e.ruleId) && hit) run.hits.add(e.test);
   }
 }
 
@@ -150,8 +177,8 @@ function tryAt(candidates: Entry[], text: string, at: number, run: PaperRun): nu
     if (!pending(e, run)) continue;
     if (!timing) run.clock.start();
     timing = true;
-    e.sticky.lastIndex = at;
-    const hit = e.sticky.test(text);
+    e.run.at.lastIndex = at;
+    const hit = e.run.at.test(text);
     // Charged whether it matched or not; once over budget, even this last answer is dropped.
     if (!run.clock.charge(e.ruleId)) settled++;
     else if (hit) {

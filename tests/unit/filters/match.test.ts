@@ -205,6 +205,14 @@ describe('bounded matching', () => {
       expect(performance.now() - t1, src).toBeLessThan(10 * plain + 50);
     }
   });
+  it('searches the rest of a text with the regexes themselves once their words are found too often', () => {
+    const late = rule({ pattern: 'a\\d', kind: 'regex' });
+    const never = rule({ pattern: 'a\\d{2}', kind: 'regex' });
+    const last = rule({ pattern: 'b\\d', kind: 'regex' });
+    const p = paper('2501.00001', { summary: `${'a '.repeat(40)}a1 b2` });
+    const res = applyTopicFilters([p], [late, never, last], NOW, () => 0);
+    expect([...res.counts.values()]).toEqual([1, 0, 1]);
+  });
   it('100 rules over 1,000 papers complete', () => {
     const rules = Array.from({ length: 100 }, (_, i) =>
       rule({ pattern: i % 2 ? `topic${i}` : `t(opic)?${i}\\b`, kind: i % 2 ? 'keyword' : 'regex' }),
