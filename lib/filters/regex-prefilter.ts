@@ -21,20 +21,25 @@ export interface LiteralRegex {
   onOther: Runner;
 }
 
-/** Copies of a regex: tried at one index (`y`), and searched from one on (`g`). */
+/** Copies of a regex: tried at one index (`y`), and searched from one on (`g`); its words alone, anchored. */
 interface Runner {
   at: RegExp;
   from: RegExp;
+  /** Each leading word with the regex's flags, to tell which words found in a pass it may start with. */
+  words: RegExp[];
 }
 
-const runner = (re: RegExp): Runner => ({ at: new RegExp(re.source, `${re.flags}y`), from: new RegExp(re.source, `${re.flags}g`) });
+function runner(re: RegExp, literals: readonly string[]): Runner {
+  const anchored = (source: string) => new RegExp(source, `${re.flags}y`);
+  return { at: anchored(re.source), from: new RegExp(re.source, `${re.flags}g`), words: literals.map(anchored) };
+}
 
 export function literalRegex(re: RegExp, fields: readonly FilterField[]): LiteralRegex | null {
   const literals = branchLiterals(re.source);
   if (literals === null) return null;
-  const onOther = runner(re);
+  const onOther = runner(re, literals);
   const twin = plainTwin(re);
-  return { fields, literals, onPlain: twin === null ? onOther : runner(twin), onOther };
+  return { fields, literals, onPlain: twin === null ? onOther : runner(twin, literals), onOther };
 }
 
 /** The pass's time budget for user-regex rules (match.ts). */
@@ -88,8 +93,7 @@ interface FieldGroups {
  */
 export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: string }[]): (run: PaperRun) => void {
   const byField = new Map<FilterField, { test: LiteralRegex; ruleId: string }[]>();
-  for (const t of tests)
-    for (const field of t.test.fields) byField.set(field, [...(byField.get(field) ?? []), t]);
+  for (const t of tests) for (const field of t.test.fields) listAt(byField, field).push(t);
   const fields: FieldGroups[] = [...byField].map(([field, ts]) => ({
     field,
     plain: groups(ts.map((t) => ({ ...t, run: t.test.onPlain }))),
@@ -104,26 +108,33 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
   };
 }
 
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = []));
+  return list;
+}
+
 function groups(entries: Entry[]): Group[] {
   const byFlags = new Map<string, Entry[]>();
-  for (const e of entries) byFlags.set(e.run.at.flags, [...(byFlags.get(e.run.at.flags) ?? []), e]);
+  for (const e of entries) listAt(byFlags, e.run.at.flags).push(e);
   return [...byFlags].map(([flags, es]) => group(flags.replace('y', ''), es));
 }
 
 function group(flags: string, entries: Entry[]): Group {
   const unicode = flags.includes('u');
-  const size = (s: string) => (unicode ? [...s].length : s.length);
   // Longest first: the word found at a position is then the longest there, and any other word
   // there is a prefix of it under the same folding (see candidatesFor).
-  const words = [...new Set(entries.flatMap((e) => e.test.literals))].sort((a, b) => size(b) - size(a));
+  const words = [...new Set(entries.flatMap((e) => e.test.literals))]
+    .map((word) => ({ word, size: unicode ? [...word].length : word.length }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ word }) => word);
   const scan = new RegExp(words.map((w) => `(${w})`).join('|'), `${flags}g`);
-  return { scan, unicode, entries, candidates: words.map((w) => candidatesFor(w, entries, flags)) };
+  return { scan, unicode, entries, candidates: words.map((w) => candidatesFor(w, entries)) };
 }
 
 /** The regexes with a leading word that matches the start of `found` (folded as the regexes fold). */
-function candidatesFor(found: string, entries: Entry[], flags: string): Entry[] {
-  const startsFound = (word: string) => new RegExp(word, `${flags}y`).test(found);
-  return entries.filter((e) => e.test.literals.some(startsFound));
+function candidatesFor(found: string, entries: Entry[]): Entry[] {
+  return entries.filter((e) => e.run.words.some((word) => ((word.lastIndex = 0), word.test(found))));
 }
 
 /**
