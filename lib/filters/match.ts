@@ -69,12 +69,8 @@ export function runCompiled(
   const failed = new Map(compiled.failed);
   const counts = active.map(() => 0);
   const verdicts = new Map<string, FilterVerdict>();
-  const keywordHits = keywordMatcher(active.flatMap((c) => c.keywords));
-  const regexHits = regexMatcher(active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id }))));
-  const byOwn = rulesByOwn(active);
+  const { keywordHits, regexHits, byOwn, timesRules } = passMatchers(active);
   const budget = timeBudget(clock, failed);
-  // Rules that run a user regex in their own test are timed per call, from a reading per paper.
-  const timesRules = active.some((c) => c.runsRegex);
   for (const paper of papers) {
     const texts = paperTexts(paper);
     const hits = new Set<PassTest>();
@@ -95,6 +91,30 @@ export function runCompiled(
     if (strongest) record(strongest, paper.id, verdicts);
   }
   return { verdicts, counts: countsById(active, counts), failed };
+}
+
+/** What a pass over these rules builds before looking at papers. */
+function buildMatchers(active: readonly CompiledRule[]) {
+  return {
+    keywordHits: keywordMatcher(active.flatMap((c) => c.keywords)),
+    regexHits: regexMatcher(active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id })))),
+    byOwn: rulesByOwn(active),
+    // Rules that run a user regex in their own test are timed per call, from a reading per paper.
+    timesRules: active.some((c) => c.runsRegex),
+  };
+}
+
+/**
+ * The last pass's matchers, for a pass over the same compiled rules (kept by `prepare`): the next
+ * pass usually has them (the next batch of cards, the next message), and building the searches
+ * costs as much as filtering a few dozen papers. They keep no state between papers.
+ */
+let lastPass: { active: readonly CompiledRule[]; matchers: ReturnType<typeof buildMatchers> } | undefined;
+
+function passMatchers(active: readonly CompiledRule[]) {
+  const same = lastPass?.active.length === active.length && active.every((c, i) => lastPass?.active[i] === c);
+  if (!same || lastPass === undefined) lastPass = { active: [...active], matchers: buildMatchers(active) };
+  return lastPass.matchers;
 }
 
 /**

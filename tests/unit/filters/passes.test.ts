@@ -31,6 +31,18 @@ describe('compiled rules across passes', () => {
     expect(applyTopicFilters([paper], [{ ...base, pattern: '(ab', kind: 'regex' }], NOW).failed.has('r1')).toBe(true);
   });
 
+  it('a pass over other rules, then over the first ones again, answers for the rules it is given', () => {
+    const rx = { ...base, id: 'x', kind: 'regex' as const, pattern: '\\bvideo' };
+    const kw = { ...base, id: 'k', pattern: 'flow matching' };
+    const ids = (rules: FilterRule[]) => [...applyTopicFilters([paper], rules, NOW).counts].filter(([, n]) => n > 0);
+    expect(ids([rx, kw])).toEqual([['x', 1], ['k', 1]]);
+    expect(ids([base])).toEqual([]);
+    expect(ids([kw])).toEqual([['k', 1]]);
+    expect(ids([rx, kw])).toEqual([['x', 1], ['k', 1]]);
+    expect(ids([kw, rx])).toEqual([['k', 1], ['x', 1]]);
+    expect(applyTopicFilters([paper], [{ ...kw, action: 'dim' }, rx], NOW).verdicts.get(paper.id)?.ruleId).toBe('x');
+  });
+
   it('min-upvotes follows the action it has now (below N to hide, at or above N to highlight)', () => {
     const r: FilterRule = { ...base, kind: 'min-upvotes', pattern: '3' };
     expect(verdict({ ...r, action: 'dim' })).toBeUndefined();
