@@ -89,7 +89,8 @@ interface FieldGroups {
  * the leading words of all of them with the flags those regexes run with on that text (so it
  * folds case exactly as they do), stepping one character after each find so overlapping words
  * are all found. At each find, only the regexes with a word that can be there are tried, anchored,
- * each timed and charged to its rule. A text is left as soon as all its regexes are settled.
+ * each timed and charged to its rule. A text is left as soon as all its regexes are settled, and
+ * after a few finds per regex the rest of it is searched by each regex itself (FINDS_PER_REGEX).
  */
 export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: string }[]): (run: PaperRun) => void {
   const byField = new Map<FilterField, { test: LiteralRegex; ruleId: string }[]>();
