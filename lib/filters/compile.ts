@@ -3,6 +3,7 @@ import type { FilterField, FilterRule } from './rule';
 import { keywordTest, type KeywordTest } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
 import { userRegexTest } from './regex-test';
+import { literalRegex, type LiteralRegex } from './regex-prefilter';
 import type { PaperMeta } from '../paper';
 import type { PaperTexts } from './text';
 
@@ -35,46 +36,71 @@ export interface CompiledRule {
   /** As compiled: possibly an earlier object with the same id, kind, action, pattern, unless and fields. */
   rule: FilterRule;
   /**
-   * Only user regexes can be slow. Keyword/author regexes are escaped literals (linear time on
-   * clipped text), so we skip the clock for them: a clock read costs more than their test.
+   * A user-regex rule: it has a time budget per pass and is skipped once over it. Keyword/author
+   * regexes are escaped literals (linear time on clipped text): no clock for them, a clock read
+   * costs more than their test.
    */
   timed: boolean;
+  /** Its test runs a user regex itself (one the pass's literal search cannot find): each call is timed. */
+  runsRegex: boolean;
   /** Keyword patterns this rule reads from the pass's keyword matcher (its own and/or its "unless"). */
   keywords: KeywordTest[];
-  /** Its own keyword test, if any: papers that do not match it are passed over without a call. */
-  own?: KeywordTest;
-  test: Test;
+  /** User regexes this rule reads from the pass's regex matcher (which times them). */
+  regexes: LiteralRegex[];
+  /** Its own pattern when the pass finds it for all rules: papers it does not match are passed over. */
+  own?: PassTest;
+  /** The rest of its test once `own` matched (its "unless"), or all of it without `own`; null: `own` decides. */
+  test: Test | null;
 }
 
-/** `hits`: the keyword tests that matched this paper (found once per paper for all rules). */
-type Test = (paper: PaperMeta, texts: PaperTexts, hits: ReadonlySet<KeywordTest>) => boolean;
+/** A test found once per paper for all rules: by the keyword matcher or the regex matcher. */
+export type PassTest = KeywordTest | LiteralRegex;
+
+/** `hits`: the pass tests that matched this paper. */
+type Test = (paper: PaperMeta, texts: PaperTexts, hits: ReadonlySet<PassTest>) => boolean;
+
+/** What a rule's tests read from the pass, and whether one runs a user regex itself. */
+interface Reads {
+  keywords: KeywordTest[];
+  regexes: LiteralRegex[];
+  runsRegex: boolean;
+}
 
 /**
  * The test for a pattern of this kind, or why it cannot work (checked in the order the user
- * should fix things). Keyword patterns are added to `keywords` for the matcher.
+ * should fix things). A pattern the pass finds for all rules at once is returned as such, and
+ * added to `reads`.
  */
 function textTest(
   kind: FilterRule['kind'],
   src: string,
   fields: readonly FilterField[],
   what: string,
-  keywords: KeywordTest[],
-): Test | string {
+  reads: Reads,
+): Test | PassTest | string {
   if (src.length > FILTER_PATTERN_MAX) return `${what} is too long (at most ${FILTER_PATTERN_MAX} characters).`;
   if (kind === 'regex') {
     const re = compileUserRegex(src);
     if (!(re instanceof RegExp)) return re.error;
     if (hasCatastrophicBacktracking(src))
       return 'This regular expression could take too long on long abstracts (a repeated group inside a repetition). Simplify it.';
+    const found = literalRegex(re, fields);
+    if (found !== null) {
+      reads.regexes.push(found);
+      return found;
+    }
+    reads.runsRegex = true;
     const test = userRegexTest(re);
     return (_p, texts) => fields.some((f) => texts.raw(f).some(test));
   }
   // Author rules always look at author names, whatever fields say: that is what "author" means.
   const kw = keywordTest(src, kind === 'author' ? ['authors'] : fields);
   if (kw === null) return `${what} has no words to look for.`;
-  keywords.push(kw);
-  return (_p, _t, hits) => hits.has(kw);
+  reads.keywords.push(kw);
+  return kw;
 }
+
+const asTest = (t: Test | PassTest): Test => (typeof t === 'function' ? t : (_p, _t, hits) => hits.has(t));
 
 /**
  * min-upvotes: for hide/dim the rule catches papers BELOW N (mute what few people liked);
@@ -92,20 +118,26 @@ function upvotesTest(rule: FilterRule, pattern: string): Test | string {
 export function compileRule(rule: FilterRule): CompiledRule | string {
   const pattern = rule.pattern.trim();
   if (pattern === '') return 'The pattern is empty.';
-  const keywords: KeywordTest[] = [];
+  const reads: Reads = { keywords: [], regexes: [], runsRegex: false };
   const what = rule.kind === 'regex' ? 'This regular expression' : 'The pattern';
   const main =
     rule.kind === 'min-upvotes'
       ? upvotesTest(rule, pattern)
-      : textTest(rule.kind, pattern, rule.fields, what, keywords);
+      : textTest(rule.kind, pattern, rule.fields, what, reads);
   if (typeof main === 'string') return main;
   const unlessSrc = rule.unless?.trim() ?? '';
   // "unless" looks where the rule looks (author names for author rules); a keyword unless the rule is a regex.
   const unlessKind = rule.kind === 'min-upvotes' ? 'keyword' : rule.kind;
   const unless =
-    unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', keywords);
+    unlessSrc === '' ? null : textTest(unlessKind, unlessSrc, rule.fields, 'The "unless" pattern', reads);
   if (typeof unless === 'string') return unless;
-  const test: Test = unless === null ? main : (p, t, h) => main(p, t, h) && !unless(p, t, h);
-  const own = rule.kind === 'keyword' || rule.kind === 'author' ? keywords[0] : undefined;
-  return { rule, timed: rule.kind === 'regex', keywords, own, test };
+  const unlessTest = unless === null ? null : asTest(unless);
+  const timed = rule.kind === 'regex';
+  // A pattern the pass finds is the rule's `own`: only its "unless" is left to test.
+  if (typeof main !== 'function') {
+    const test: Test | null = unlessTest && ((p, t, h) => !unlessTest(p, t, h));
+    return { rule, timed, ...reads, own: main, test };
+  }
+  const test: Test = unlessTest === null ? main : (p, t, h) => main(p, t, h) && !unlessTest(p, t, h);
+  return { rule, timed, ...reads, test };
 }

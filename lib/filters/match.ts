@@ -1,7 +1,8 @@
 import type { FilterAction, FilterRule, FilterVerdict } from './rule';
-import { compileRule, validateRule, type CompiledRule, type ValidateResult } from './compile';
+import { compileRule, validateRule, type CompiledRule, type PassTest, type ValidateResult } from './compile';
 import { keywordMatcher } from './keyword';
-import { paperTexts } from './text';
+import { regexMatcher, type RuleClock } from './regex-prefilter';
+import { paperTexts, type PaperTexts } from './text';
 import type { PaperMeta } from '../paper';
 
 // No Zod here: the content script bundles this file. Rule creation (schema checks) is in make-rule.ts.
@@ -64,40 +65,120 @@ export function runCompiled(
   compiled: CompiledRules,
   clock: () => number = () => performance.now(),
 ): FilterResult {
+  const { active } = compiled;
   const failed = new Map(compiled.failed);
-  const counts = new Map<string, number>(compiled.active.map((c) => [c.rule.id, 0]));
+  const counts = active.map(() => 0);
   const verdicts = new Map<string, FilterVerdict>();
-  const keywordHits = keywordMatcher(compiled.active.flatMap((c) => c.keywords));
-  const budget = compiled.active.some((c) => c.timed) ? timeBudget(clock, failed) : null;
+  const { keywordHits, regexHits, byOwn, timesRules } = passMatchers(active);
+  const budget = timeBudget(clock, failed);
   for (const paper of papers) {
     const texts = paperTexts(paper);
-    const hits = keywordHits(texts);
-    budget?.start();
-    for (const c of compiled.active) {
-      if (c.own && !hits.has(c.own)) continue;
-      // Only timed rules can fail during a pass (the others were sorted out by compileRules).
-      if (c.timed && failed.has(c.rule.id)) continue;
-      const hit = c.test(paper, texts, hits);
-      // Charged whether it matched or not; once over budget, even this last answer is dropped.
-      if (c.timed && budget?.charge(c.rule.id) === false) continue;
-      if (hit) record(c.rule, paper.id, counts, verdicts);
+    const hits = new Set<PassTest>();
+    keywordHits(texts, hits);
+    regexHits({ texts, hits, failed, clock: budget });
+    if (timesRules) budget.start();
+    let strongest: FilterRule | undefined;
+    let strongestAt = -1;
+    for (const i of byOwn.candidates(hits)) {
+      const c = active[i];
+      if (c === undefined || !ruleMatches(c, paper, texts, hits, failed, budget)) continue;
+      counts[i] = (counts[i] ?? 0) + 1;
+      if (strongest === undefined || stronger(c.rule, i, strongest, strongestAt)) {
+        strongest = c.rule;
+        strongestAt = i;
+      }
     }
+    if (strongest) record(strongest, paper.id, verdicts);
   }
-  return { verdicts, counts, failed };
+  return { verdicts, counts: countsById(active, counts), failed };
 }
 
-function record(rule: FilterRule, paperId: string, counts: Map<string, number>, verdicts: Map<string, FilterVerdict>) {
-  counts.set(rule.id, (counts.get(rule.id) ?? 0) + 1);
+/** What a pass over these rules builds before looking at papers. */
+function buildMatchers(active: readonly CompiledRule[]) {
+  return {
+    keywordHits: keywordMatcher(active.flatMap((c) => c.keywords)),
+    regexHits: regexMatcher(active.flatMap((c) => c.regexes.map((test) => ({ test, ruleId: c.rule.id })))),
+    byOwn: rulesByOwn(active),
+    // Rules that run a user regex in their own test are timed per call, from a reading per paper.
+    timesRules: active.some((c) => c.runsRegex),
+  };
+}
+
+/**
+ * The last pass's matchers, for a pass over the same compiled rules (kept by `prepare`): the next
+ * pass usually has them (the next batch of cards, the next message), and building the searches
+ * costs as much as filtering a few dozen papers. They keep no state between papers.
+ */
+let lastPass: { active: readonly CompiledRule[]; matchers: ReturnType<typeof buildMatchers> } | undefined;
+
+function passMatchers(active: readonly CompiledRule[]) {
+  const same = lastPass?.active.length === active.length && active.every((c, i) => lastPass?.active[i] === c);
+  if (!same || lastPass === undefined) lastPass = { active: [...active], matchers: buildMatchers(active) };
+  return lastPass.matchers;
+}
+
+/**
+ * The rules worth looking at for a paper: those without an own pattern, then those whose own
+ * pattern it matched (most rules are keyword rules, and a paper matches few of them). Not in
+ * list order: `stronger` breaks ties by it, and a rule's time is charged to it in any order.
+ */
+function rulesByOwn(active: readonly CompiledRule[]) {
+  const always: number[] = [];
+  const byOwn = new Map<PassTest, number[]>();
+  active.forEach((c, i) => {
+    if (c.own === undefined) always.push(i);
+    else byOwn.set(c.own, [...(byOwn.get(c.own) ?? []), i]);
+  });
+  return {
+    candidates(hits: ReadonlySet<PassTest>): number[] {
+      const rules = [...always];
+      for (const test of hits) for (const i of byOwn.get(test) ?? []) rules.push(i);
+      return rules;
+    },
+  };
+}
+
+/** The rule matches the paper (its own pattern, if any, already did). */
+function ruleMatches(
+  c: CompiledRule,
+  paper: PaperMeta,
+  texts: PaperTexts,
+  hits: ReadonlySet<PassTest>,
+  failed: ReadonlyMap<string, string>,
+  budget: RuleClock,
+): boolean {
+  // Only timed rules can fail during a pass (the others were sorted out by compileRules).
+  if (c.timed && failed.has(c.rule.id)) return false;
+  if (c.test === null) return true;
+  const hit = c.test(paper, texts, hits);
+  // Charged whether it matched or not; once over budget, even this last answer is dropped.
+  return (!c.runsRegex || budget.charge(c.rule.id)) && hit;
+}
+
+/** Rule `a` (at index i of the list) beats `b` (at j): a stronger action, or the same one earlier. */
+function stronger(a: FilterRule, i: number, b: FilterRule, j: number): boolean {
+  return RANK[a.action] > RANK[b.action] || (a.action === b.action && i < j);
+}
+
+/** A paper's verdict; the same paper given twice keeps the strongest, the first among equals. */
+function record(rule: FilterRule, paperId: string, verdicts: Map<string, FilterVerdict>) {
   const prev = verdicts.get(paperId);
   if (!prev || RANK[rule.action] > RANK[prev.action])
     verdicts.set(paperId, { action: rule.action, reason: rule.pattern, ruleId: rule.id });
+}
+
+/** Counts per rule id, in rule order (two active rules with one id share a count). */
+function countsById(active: readonly CompiledRule[], counts: readonly number[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  active.forEach((c, i) => byId.set(c.rule.id, (byId.get(c.rule.id) ?? 0) + (counts[i] ?? 0)));
+  return byId;
 }
 
 /**
  * Time spent by user-regex rules in one pass: each is charged the time since the previous reading
  * (one clock read per test, not two). Untimed tests in between are set lookups, a few ns.
  */
-function timeBudget(clock: () => number, failed: Map<string, string>) {
+function timeBudget(clock: () => number, failed: Map<string, string>): RuleClock {
   const spent = new Map<string, number>();
   let last = 0;
   return {

@@ -130,6 +130,10 @@ describe('precedence and counts', () => {
     expect(applyTopicFilters([p], [hl, dim1, hide], NOW).verdicts.get(p.id)?.action).toBe('hide');
     expect(res.counts.get(hl.id)).toBe(1);
     expect(res.counts.get(dim2.id)).toBe(1);
+    // Whichever word the text shows first.
+    const q = paper('2501.00002', { title: 'agents for diffusion' });
+    expect(applyTopicFilters([q], [hl, dim2, dim1], NOW).verdicts.get(q.id)?.ruleId).toBe(dim2.id);
+    expect(applyTopicFilters([q], [hl, dim1, dim2], NOW).verdicts.get(q.id)?.ruleId).toBe(dim1.id);
   });
 });
 
@@ -174,6 +178,40 @@ describe('bounded matching', () => {
     expect(res.failed.get(r.id)).toMatch(/took too long/);
     expect(res.failed.has(other.id)).toBe(true);
     expect(res.counts.get(r.id)).toBe(1); // caught the first paper before the budget tripped
+  });
+  it('charges a regex tried where its first letters are to its own rule', () => {
+    // `a\d` is tried at every "a" and never matches; `b` matches where its "b" is.
+    const slow = rule({ pattern: 'a\\d', kind: 'regex' });
+    const fast = rule({ pattern: 'b', kind: 'regex' });
+    let t = 0;
+    const clock = () => (t += 20);
+    const papers = [1, 2].map((i) => paper(`2501.0000${i}`, { title: 'a a a b' }));
+    const res = applyTopicFilters(papers, [slow, fast], NOW, clock);
+    expect(res.failed.get(slow.id)).toMatch(/took too long/);
+    expect(res.failed.has(fast.id)).toBe(false);
+    expect(res.counts.get(fast.id)).toBe(2);
+  });
+  it('tries a regex where its first letters are with no more work than the regex alone does there', () => {
+    const cases: [string, string][] = [['\\bab\\w+\\b\\s', 'ab'], ['\\bab\\W*\\b\\d', 'ab '], ['a\\d', 'a']];
+    for (const [src, unit] of cases) {
+      const summary = unit.repeat(5_000 / unit.length);
+      const t0 = performance.now();
+      new RegExp(src, 'iu').test(summary);
+      const plain = performance.now() - t0;
+      const t1 = performance.now();
+      const res = applyTopicFilters([paper('2501.00001', { summary })], [rule({ pattern: src, kind: 'regex' })], NOW, () => 0);
+      expect(res.verdicts.size).toBe(0);
+      // Generous: the point is "not quadratic", which would take seconds here.
+      expect(performance.now() - t1, src).toBeLessThan(10 * plain + 50);
+    }
+  });
+  it('searches the rest of a text with the regexes themselves once their words are found too often', () => {
+    const late = rule({ pattern: 'a\\d', kind: 'regex' });
+    const never = rule({ pattern: 'a\\d{2}', kind: 'regex' });
+    const last = rule({ pattern: 'b\\d', kind: 'regex' });
+    const p = paper('2501.00001', { summary: `${'a '.repeat(40)}a1 b2` });
+    const res = applyTopicFilters([p], [late, never, last], NOW, () => 0);
+    expect([...res.counts.values()]).toEqual([1, 0, 1]);
   });
   it('100 rules over 1,000 papers complete', () => {
     const rules = Array.from({ length: 100 }, (_, i) =>

@@ -31,6 +31,18 @@ describe('compiled rules across passes', () => {
     expect(applyTopicFilters([paper], [{ ...base, pattern: '(ab', kind: 'regex' }], NOW).failed.has('r1')).toBe(true);
   });
 
+  it('a pass over other rules, then over the first ones again, answers for the rules it is given', () => {
+    const rx = { ...base, id: 'x', kind: 'regex' as const, pattern: '\\bvideo' };
+    const kw = { ...base, id: 'k', pattern: 'flow matching' };
+    const ids = (rules: FilterRule[]) => [...applyTopicFilters([paper], rules, NOW).counts].filter(([, n]) => n > 0);
+    expect(ids([rx, kw])).toEqual([['x', 1], ['k', 1]]);
+    expect(ids([base])).toEqual([]);
+    expect(ids([kw])).toEqual([['k', 1]]);
+    expect(ids([rx, kw])).toEqual([['x', 1], ['k', 1]]);
+    expect(ids([kw, rx])).toEqual([['k', 1], ['x', 1]]);
+    expect(applyTopicFilters([paper], [{ ...kw, action: 'dim' }, rx], NOW).verdicts.get(paper.id)?.ruleId).toBe('x');
+  });
+
   it('min-upvotes follows the action it has now (below N to hide, at or above N to highlight)', () => {
     const r: FilterRule = { ...base, kind: 'min-upvotes', pattern: '3' };
     expect(verdict({ ...r, action: 'dim' })).toBeUndefined();
@@ -47,11 +59,16 @@ describe('compiled rules across passes', () => {
     expect(applyTopicFilters([paper], [b, a], NOW).verdicts.get(paper.id)?.ruleId).toBe('b');
   });
 
-  it('reads the clock once per paper and once per regex test, and never without regex rules', () => {
+  it('reads the clock once per regex test and once before a run of them, and never without regex rules', () => {
     const rx = (id: string, pattern: string): FilterRule => ({ ...base, id, pattern, kind: 'regex' });
     const papers = [paper, { ...paper, id: '2501.00002' }, { ...paper, id: '2501.00003' }];
     let calls = 0;
+    // Regexes led by words are tried where their words are: 'flow', then 'video' (a reading at each, one per test).
     applyTopicFilters(papers, [rx('x', 'flow'), base, rx('y', 'video')], NOW, () => (calls++, 0));
+    expect(calls).toBe(3 * (2 + 2));
+    calls = 0;
+    // Other regexes are tried on every paper: a reading per paper, one per test.
+    applyTopicFilters(papers, [rx('x', '^flow'), base, rx('y', '.ideo')], NOW, () => (calls++, 0));
     expect(calls).toBe(3 * (1 + 2));
     calls = 0;
     applyTopicFilters(papers, [base, { ...base, id: 'u', kind: 'min-upvotes', pattern: '5' }], NOW, () => (calls++, 0));

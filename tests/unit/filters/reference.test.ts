@@ -82,10 +82,23 @@ const FIELDS: FilterField[] = ['title', 'abstract', 'keywords', 'authors'];
 const ACTIONS = ['hide', 'dim', 'highlight'] as const;
 const KINDS = ['keyword', 'keyword', 'keyword', 'regex', 'author', 'min-upvotes'] as const;
 
-function generator(seed: number) {
+/**
+ * Long abstracts (folded once and searched by where words start, text.ts): astral and lone
+ * characters between words too, and mostly filler, so that a word missed in one place is not
+ * found in another.
+ */
+const FILLER = Array.from({ length: 6 * WORDS.length }, (_, i) => ['lorem', 'ipsum', 'dolor', 'sit', 'amet'][i % 5] ?? '');
+const LONG = {
+  summaryWords: 120,
+  separators: [...SEPARATORS, '\u{1F600}', '𝐀', '\ud800', '1', 'ø', '(', '"'],
+  summaryPool: [...WORDS, ...FILLER],
+};
+const SHORT = { summaryWords: 30, separators: SEPARATORS, summaryPool: WORDS };
+
+function generator(seed: number, { summaryWords, separators, summaryPool } = SHORT) {
   const { next, below, pick } = randomPicker(seed);
-  const phrase = (max: number) =>
-    Array.from({ length: 1 + below(max) }, (_, i) => (i === 0 ? '' : pick(SEPARATORS)) + pick(WORDS)).join('');
+  const phrase = (max: number, pool = WORDS) =>
+    Array.from({ length: 1 + below(max) }, (_, i) => (i === 0 ? '' : pick(separators)) + pick(pool)).join('');
   const pattern = (kind: FilterRule['kind']) => {
     if (kind === 'regex') return pick(REGEXES);
     if (kind === 'min-upvotes') return String(below(8));
@@ -110,7 +123,7 @@ function generator(seed: number) {
   const paper = (i: number): PaperMeta => ({
     id: `2501.${String(i).padStart(5, '0')}`,
     title: maybe(phrase(6)),
-    summary: maybe(phrase(30)),
+    summary: maybe(phrase(summaryWords, summaryPool)),
     aiSummary: next() < 0.3 ? phrase(10) : undefined,
     keywords: Array.from({ length: below(3) }, () => phrase(2)),
     authors: Array.from({ length: below(3) }, () => phrase(2)),
@@ -129,6 +142,57 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
       // A frozen clock: this compares answers, not speed (no rule may run out of time).
       const actual = applyTopicFilters(papers, rules, NOW, () => 0);
       expect(actual, `seed ${seed}`).toEqual(reference(papers, rules));
+    }
+  });
+
+  it('on long abstracts (same verdicts, counts and refusals)', { timeout: 30_000 }, () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const g = generator(seed, LONG);
+      const rules = Array.from({ length: 1 + g.below(25) }, (_, i) => g.rule(i));
+      const papers = Array.from({ length: 40 }, (_, i) => g.paper(i));
+      expect(applyTopicFilters(papers, rules, NOW, () => 0), `seed ${seed}`).toEqual(reference(papers, rules));
+    }
+  });
+
+  // Many regex rules at once, found together by their branches' first letters (regex-prefilter.ts).
+  it('on many user regexes at once, led by overlapping words (same verdicts and counts)', { timeout: 30_000 }, () => {
+    const { next, below, pick } = randomPicker(11);
+    // Overlapping and prefix words, letters that fold across scripts (ſ/s, K/k, İ/i, ı), astral letters.
+    const heads = ['ab', 'abc', 'a', 'b', 'bc', 'aab', 's', 'st', 'ſt', 'k', 'K', '\u212A', 'i', 'I', 'İ', 'ı', '𝐀', '𝐀b', '1', '_a'];
+    const tails = ['', '', 's?', '\\b', '\\w*', 'c+', '(?=c)', '(?<=b)', '(x|y)?', '\\d', ' ?b', '.', '[|]', '\\|'];
+    const whole = ['ab|abc', 'abc|ab', '\\bab|\\Bbc', 'a\\|b|c', '[|]a|b', '(a|b)c|ab', 'ab|', '(?<=a)b|c', '(a)\\1|b'];
+    whole.push('\\bproteins?\\b|language\\w*', 'ſ|k', '\\u{1D400}b|a', 'ab\\-c', 'x{1,2}|\\Bx', 'İ|ı', '\\p{Lu}b|ab');
+    const source = () =>
+      next() < 0.3
+        ? pick(whole)
+        : Array.from({ length: 1 + below(3) }, () => pick(['', '\\b', '\\B']) + pick(heads) + pick(tails)).join('|');
+    const chars = ['a', 'b', 'c', 'A', 'B', 'C', 'ab', 'abc', 'aabc', 's', 'S', 'ſ', 'k', 'K', '\u212A', 'i', 'I', 'İ', 'ı'];
+    chars.push('𝐀', '𝐀b', '\u{1F600}', '1', '_', ' ', '-', '|', 'x', 'é', 'language', 'proteins');
+    const text = () => Array.from({ length: below(14) }, () => pick(chars)).join('');
+    for (let round = 0; round < 30; round++) {
+      const rules = Array.from({ length: 1 + below(8) }, (_, i): FilterRule => {
+        const fields = FIELDS.filter(() => next() < 0.6);
+        return {
+          id: `r${i}`,
+          kind: 'regex',
+          pattern: source(),
+          fields: fields.length > 0 ? fields : ['abstract'],
+          action: ACTIONS[below(3)] ?? 'hide',
+          unless: next() < 0.2 ? source() : undefined,
+          enabled: true,
+          createdAt: NOW,
+          updatedAt: NOW,
+        };
+      });
+      const papers = Array.from({ length: 30 }, (_, i): PaperMeta => ({
+        id: `2501.${String(i).padStart(5, '0')}`,
+        title: text(),
+        summary: text(),
+        keywords: [text(), text()],
+        authors: [text()],
+      }));
+      const actual = applyTopicFilters(papers, rules, NOW, () => 0);
+      expect(actual, `round ${round}: ${rules.map((r) => r.pattern).join(' ; ')}`).toEqual(reference(papers, rules));
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { userRegexTest } from '../../../lib/filters/regex-test';
 import { compileUserRegex } from '../../../lib/filters/compile';
+import { applyTopicFilters } from '../../../lib/filters/match';
 import { randomPicker } from './random';
 
 const userRegex = (src: string): RegExp => {
@@ -9,7 +10,15 @@ const userRegex = (src: string): RegExp => {
   return re;
 };
 
-describe('user regexes that start with a word boundary (found by their first letters)', () => {
+/** Which texts a regex rule matches in a pass (led by a word, it is found by its first letters). */
+function passMatches(src: string, texts: string[]): boolean[] {
+  const papers = texts.map((summary, i) => ({ id: `2501.${String(i).padStart(5, '0')}`, summary }));
+  const rule = { id: 'r', pattern: src, kind: 'regex' as const, fields: ['abstract' as const], action: 'hide' as const };
+  const res = applyTopicFilters(papers, [{ ...rule, enabled: true, createdAt: 0, updatedAt: 0 }], 0, () => 0);
+  return papers.map((p) => res.verdicts.has(p.id));
+}
+
+describe('user regexes (plain twin; in a pass, found by the first letters of their branches)', () => {
   it('gives the same answers as the plain regex on tricky sources', () => {
     const cases: [string, string, boolean][] = [
       ['\\bdiffusions?\\b', 'Latent Diffusion models', true],
@@ -29,11 +38,29 @@ describe('user regexes that start with a word boundary (found by their first let
       ['\\b𝐀', '𝐀𝐀', false],
       ['\\b(a)\\1', 'ba aa', true],
       ['\\b_x', 'a_x', false],
+      // Branches led by words overlapping in the text, or prefixes of one another.
+      ['ab\\d|bc', 'abc', true],
+      ['abc\\d|ab', 'xabcx', true],
+      ['ab|abc', 'aabc', true],
+      ['\\bab\\b|\\Bbc', 'abc', true],
+      ['\\bab\\b|\\Bbc', 'bcab', false],
+      ['ſt|k\\b', 'STOP', true],
+      ['ſt|k\\b', '\u212A', true],
+      ['ı|x', 'I', false],
+      // Not led by words in every branch: run as a whole.
+      ['a\\|b', 'a|b', true],
+      ['a\\|b', 'ab', false],
+      ['[|]x|y', '|x', true],
+      ['(a|b)c|d', 'bc', true],
+      ['foo|', 'zzz', true],
+      ['(a)\\1|b', 'aa', true],
+      ['(?<=a)b|c', 'ab', true],
     ];
     for (const [src, text, expected] of cases) {
       const re = userRegex(src);
       expect(re.test(text), `${src} plain on ${text}`).toBe(expected);
       expect(userRegexTest(re)(text), `${src} on ${text}`).toBe(expected);
+      expect(passMatches(src, [text]), `${src} in a pass on ${text}`).toEqual([expected]);
     }
   });
 
@@ -53,10 +80,9 @@ describe('user regexes that start with a word boundary (found by their first let
         }).join('');
       const re = userRegex(src);
       const test = userRegexTest(re);
-      for (let j = 0; j < 20; j++) {
-        const text = Array.from({ length: below(12) }, () => pick(chars)).join('');
-        expect(test(text), `${src} on ${JSON.stringify(text)}`).toBe(re.test(text));
-      }
+      const texts = Array.from({ length: 20 }, () => Array.from({ length: below(12) }, () => pick(chars)).join(''));
+      for (const text of texts) expect(test(text), `${src} on ${JSON.stringify(text)}`).toBe(re.test(text));
+      expect(passMatches(src, texts), src).toEqual(texts.map((t) => re.test(t)));
     }
   });
 

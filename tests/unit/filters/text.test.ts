@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, paperTexts } from '../../../lib/filters/text';
+import { fold, paperTexts, wordStartView } from '../../../lib/filters/text';
 
 describe('paper texts', () => {
   const long = (s: string) => `${s} ${'x'.repeat(250)}`;
@@ -7,15 +7,29 @@ describe('paper texts', () => {
   it('folds long abstracts the same on every pass (they are kept between passes)', () => {
     const p = { id: '2501.00001', summary: long('Über NAÏVE Müller'), aiSummary: long('Plain ASCII') };
     const expected = [long('uber naive muller'), long('plain ascii')];
-    expect(paperTexts(p).folded('abstract')).toEqual(expected);
-    expect(paperTexts(p).folded('abstract')).toEqual(expected);
-    expect(paperTexts({ ...p, summary: long('Changed') }).folded('abstract')[0]).toBe(long('changed'));
+    const folded = () => paperTexts(p).folded('abstract').map((f) => f.text);
+    expect(folded()).toEqual(expected);
+    expect(folded()).toEqual(expected);
+    expect(paperTexts({ ...p, summary: long('Changed') }).folded('abstract')[0]?.text).toBe(long('changed'));
   });
 
   it('stays right once the kept texts are forgotten', () => {
     for (let i = 0; i < 5_100; i++)
-      expect(paperTexts({ id: 'x', title: long(`T${i}É`) }).folded('title')).toEqual([long(`t${i}e`)]);
+      expect(paperTexts({ id: 'x', title: long(`T${i}É`) }).folded('title')[0]?.text).toBe(long(`t${i}e`));
     expect(fold('ÉCOLE')).toBe('ecole');
+  });
+
+  it('gives long texts a view of where words start, and short ones none', () => {
+    const p = { id: 'x', title: 'Short', summary: long('A') };
+    expect(paperTexts(p).folded('title')).toEqual([{ text: 'short', wordStarts: null }]);
+    expect(paperTexts(p).folded('abstract')[0]?.wordStarts).toBe(` ${long('a')}`);
+  });
+
+  it('word-start view: a space, then letters and numbers kept and everything else a space, at the same index', () => {
+    expect(wordStartView('c++ (x), a_b 12.5')).toBe(' c    x   a b 12 5');
+    // Letters of any script and astral ones are kept; an astral symbol becomes two spaces; a lone surrogate one.
+    expect(wordStartView('σ-mem 扩散 𝐀b\u{1F600}x \ud800y')).toBe(' σ mem 扩散 𝐀b  x  y');
+    for (const s of ['naïve', 'a\u{1F600}b', '𝐀', '\udc00', '']) expect(wordStartView(s)).toHaveLength(s.length + 1);
   });
 
   it('clips every text a rule looks at', () => {
