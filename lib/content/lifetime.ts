@@ -45,6 +45,7 @@ export type SliceOptions = {
  * Runs work over items in time slices: as many items as fit in `sliceMs`, then yields. A fast
  * machine annotates a 1,000-card page in one task (one style and layout pass, like the page's own
  * render); a slow one still never holds the main thread much past the slice. Stops on abort.
+ * Returns the ms the last slice used (0 when aborted): what the caller's task has already spent.
  */
 export async function inSlices<T>(
   items: readonly T[],
@@ -52,13 +53,15 @@ export async function inSlices<T>(
   signal: AbortSignal,
   work: (item: T) => void,
   { clock = () => performance.now(), yieldFirst = false }: SliceOptions = {},
-): Promise<void> {
+): Promise<number> {
   let index = 0;
+  let sliceStart = clock();
   while (index < items.length) {
-    if (signal.aborted) return;
+    if (signal.aborted) return 0;
     if (index > 0 || yieldFirst) await yieldToMain();
-    if (signal.aborted) return;
-    const deadline = clock() + sliceMs;
+    if (signal.aborted) return 0;
+    sliceStart = clock();
+    const deadline = sliceStart + sliceMs;
     do {
       const item = items[index];
       index += 1;
@@ -66,4 +69,5 @@ export async function inSlices<T>(
       // Checking the clock every 16 items: reading it per item costs more than the check saves.
     } while (index < items.length && (index % 16 !== 0 || clock() < deadline));
   }
+  return clock() - sliceStart;
 }

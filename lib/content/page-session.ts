@@ -191,13 +191,17 @@ export class PageSession {
     }
     // Building strips is the costly part and touches no layout: slices, yielding between them.
     // Placing them is one short pass, so the page lays out once, not once per slice.
-    await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
+    const spent = await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
       const element = page.elements.get(id);
       const view = page.view(id);
       if (element && view) prepareCard(element, view);
     });
     if (this.page !== page || this.deps.signal.aborted) return;
-    for (const id of ids) this.renderOne(id); // views read afresh: a click may have landed meanwhile
+    // Placing is one pass when the strips were ready (prebuilt, or few); after a long last slice it
+    // starts in a task of its own, and a huge page places in slices too: no task holds both.
+    await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
+      if (this.page === page) this.renderOne(id); // views read afresh: a click may have landed meanwhile
+    }, { yieldFirst: spent > ANNOTATE_SLICE_MS / 2 });
   }
 
   renderOne(id: string): void {

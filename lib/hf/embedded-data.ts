@@ -97,7 +97,7 @@ export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperM
 }
 
 /** Runs `work` over items, possibly across several tasks (the caller decides how to slice). */
-export type Slicer = <T>(items: readonly T[], work: (item: T) => void) => Promise<void>;
+export type Slicer = <T>(items: readonly T[], work: (item: T) => void) => Promise<unknown>;
 
 /**
  * readListMetas in steps, for a page still loading: the JSON is parsed in one step, the papers

@@ -56,3 +56,13 @@ describe('inSlices', () => {
     expect(timerRan).toBe(true); // a task queued before the call ran before the work
   });
 });
+
+describe('inSlices: what the last slice spent', () => {
+  it('returns the ms of the last slice only, so the caller can tell whether its task is already full', async () => {
+    const spent = await inSlices(Array.from({ length: 64 }, (_, i) => i), 20, new AbortController().signal, () => {}, { clock: fakeClock(5) });
+    // Each clock read is 5 ms on: slices end every 16 items, the last one read the clock twice more.
+    expect(spent).toBeGreaterThan(0);
+    expect(spent).toBeLessThanOrEqual(25);
+    expect(await inSlices([1], 20, new AbortController().signal, () => {}, { clock: () => 0 })).toBe(0);
+  });
+});
