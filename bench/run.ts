@@ -198,7 +198,8 @@ async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void>
     const label = withProps ? `${n} cards` : `${n} cards (no props)`;
     record(`annotate ${label}, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
     record(`annotate ${label}, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
-    record(`annotate ${label}: extension / baseline`, ratio, '×', '≤ 1.5', ratio <= 1.5);
+    // The target is the 1,000-card page (100 too); 5,000 cards show how the cost grows.
+    record(`annotate ${label}: extension / baseline`, ratio, '×', n <= 1_000 ? '≤ 1.5' : '—', n <= 1_000 ? ratio <= 1.5 : null);
     const navRatio = median(ext.map((r) => r.fromNavigationMs)) / median(base.map((r) => r.fromNavigationMs));
     record(`annotate ${label}, from navigation start: extension / baseline`, navRatio, '×', '—', null, 'includes work before DOMContentLoaded');
     // Traces of 5,000 cards run to hundreds of MB: attribution is measured where the target is.
