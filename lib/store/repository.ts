@@ -1,6 +1,7 @@
 import type { PaperMeta, PaperState } from '../paper';
 import type { FilterRule } from '../filters/rule';
 import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../settings';
+import type { Table } from 'dexie';
 import type { PapersInboxDb } from './db';
 import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
 
@@ -136,14 +137,32 @@ function newToken(now: number): string {
   return `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** What undo restores: the write returns it, the undo log keeps it under the write's token. */
+type UndoRestore = Pick<UndoEntry, 'previous' | 'saved' | 'rules'>;
+
 /**
- * Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo.
- * A caller-chosen token makes a retry idempotent: if its entry exists, the first attempt committed.
+ * One undoable write: `write` and its undo entry in one transaction with the undo log. A
+ * caller-chosen token makes a retry idempotent: if its entry exists, the first attempt committed.
  */
-async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string, token = newToken(now)): Promise<string> {
-  const unique = [...new Set(ids)];
-  await db.transaction('rw', db.papers, db.undo, async () => {
+async function undoableWrite(
+  db: PapersInboxDb,
+  tables: Table[],
+  entry: { token: string; now: number; label: string },
+  write: () => Promise<UndoRestore>,
+): Promise<string> {
+  const { token, now, label } = entry;
+  await db.transaction('rw', [...tables, db.undo], async () => {
     if ((await db.undo.get(token)) !== undefined) return;
+    const restore = await write();
+    await db.undo.put({ token, createdAt: now, label, ...restore });
+  });
+  return token;
+}
+
+/** Sets readAt on ids (creating bare rows for unknown ids) and logs exact previous values for undo. */
+function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, label: string, token = newToken(now)): Promise<string> {
+  const unique = [...new Set(ids)];
+  return undoableWrite(db, [db.papers], { token, now, label }, async () => {
     const stored = await db.papers.bulkGet(unique);
     const previous = unique.map((id, i) => ({ id, readAt: stored[i]?.readAt }));
     const rows = unique.map((id, i): PaperRecord => {
@@ -153,9 +172,8 @@ async function writeRead(db: PapersInboxDb, ids: string[], read: boolean, now: n
       return row;
     });
     await db.papers.bulkPut(rows);
-    await db.undo.put({ token, createdAt: now, label, previous });
+    return { previous };
   });
-  return token;
 }
 
 export function setRead(db: PapersInboxDb, ids: string[], read: boolean, now: number, token?: string): Promise<string> {
@@ -201,28 +219,24 @@ async function restoreReadAt(db: PapersInboxDb, entry: UndoEntry): Promise<void>
 
 /**
  * Saves (or re-saves, keeping tags/note) and stores the metadata so the list works offline.
- * A caller-chosen token makes a retry idempotent (see writeRead).
+ * A caller-chosen token makes a retry idempotent (see undoableWrite).
  */
-export async function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number, token = newToken(now)): Promise<string> {
-  await db.transaction('rw', db.papers, db.saved, db.undo, async () => {
-    if ((await db.undo.get(token)) !== undefined) return;
+export function savePaper(db: PapersInboxDb, meta: PaperMeta, now: number, token = newToken(now)): Promise<string> {
+  return undoableWrite(db, [db.papers, db.saved], { token, now, label: 'Saved' }, async () => {
     const [stored, before] = await Promise.all([db.papers.get(meta.id), db.saved.get(meta.id)]);
     await db.papers.put(mergeMeta(stored, meta, now));
     const entry: SavedRecord = before ?? { id: meta.id, savedAt: now, tags: [], note: '', status: 'to-read', updatedAt: now };
     await db.saved.put(entry);
-    await db.undo.put({ token, createdAt: now, label: 'Saved', previous: [], saved: [{ id: meta.id, before }] });
+    return { previous: [], saved: [{ id: meta.id, before }] };
   });
-  return token;
 }
 
-export async function unsavePaper(db: PapersInboxDb, id: string, now: number, token = newToken(now)): Promise<string> {
-  await db.transaction('rw', db.saved, db.undo, async () => {
-    if ((await db.undo.get(token)) !== undefined) return;
+export function unsavePaper(db: PapersInboxDb, id: string, now: number, token = newToken(now)): Promise<string> {
+  return undoableWrite(db, [db.saved], { token, now, label: 'Removed from reading list' }, async () => {
     const before = await db.saved.get(id);
     await db.saved.delete(id);
-    await db.undo.put({ token, createdAt: now, label: 'Removed from reading list', previous: [], saved: [{ id, before }] });
+    return { previous: [], saved: [{ id, before }] };
   });
-  return token;
 }
 
 export type SavedPatch = Partial<Pick<SavedRecord, 'tags' | 'note' | 'status'>>;
@@ -249,13 +263,11 @@ export async function upsertFilter(db: PapersInboxDb, rule: FilterRule): Promise
  * A one-click mute from a page: the rule and its undo entry in one transaction. A retry with the
  * same token adds nothing (the rule's id is new on every call, so without it a retry adds a twin).
  */
-export async function muteWithUndo(db: PapersInboxDb, rule: FilterRule, now: number, token = newToken(now)): Promise<string> {
-  await db.transaction('rw', db.filters, db.undo, async () => {
-    if ((await db.undo.get(token)) !== undefined) return;
+export function muteWithUndo(db: PapersInboxDb, rule: FilterRule, now: number, token = newToken(now)): Promise<string> {
+  return undoableWrite(db, [db.filters], { token, now, label: 'Muted' }, async () => {
     await db.filters.put(rule);
-    await db.undo.put({ token, createdAt: now, label: 'Muted', previous: [], rules: [{ id: rule.id }] });
+    return { previous: [], rules: [{ id: rule.id }] };
   });
-  return token;
 }
 
 export async function deleteFilter(db: PapersInboxDb, id: string): Promise<void> {
