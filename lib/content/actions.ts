@@ -1,9 +1,7 @@
+import { retryToken } from './messenger';
 import type { MuteChoice } from './mute-menu';
 import type { PageSession } from './page-session';
 import type { Overlay } from './toast';
-
-/** Sent with each undoable write: the messenger's retry of it then counts once (see RetryToken in messages.ts). */
-const retryToken = () => crypto.randomUUID();
 
 /**
  * What the user can do to papers on the page (buttons, keys, link clicks, scroll-past). Each action

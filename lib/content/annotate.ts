@@ -132,7 +132,7 @@ export function prepareCard(card: HTMLElement, view: CardView): Parts {
 
 /**
  * Builds a paper's strip before its card exists (the page is still parsing): the card that shows
- * this paper takes it, so DOMContentLoaded only places strips. Dropped by clearAll.
+ * this paper takes it, so DOMContentLoaded only places strips. Dropped by dropPrebuiltStrips.
  */
 export function prebuildStrip(doc: Document, view: CardView): void {
   if (!prebuilt.has(view.id)) prebuilt.set(view.id, fillStrip(buildStrip(doc, view.id), view));

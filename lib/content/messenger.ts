@@ -6,6 +6,9 @@ export type Requester = <T extends Request['type']>(request: Extract<Request, { 
 
 export const RETRY_DELAYS_MS = [200, 800, 2_000] as const;
 
+/** Sent with each undoable write: a retry of it by `send` then counts once (see RetryToken in messages.ts). */
+export const retryToken = (): string => crypto.randomUUID();
+
 const isInvalidated = (error: unknown) => error instanceof Error && /context invalidated/i.test(error.message);
 /** After an extension reload Chrome leaves the old script running with `runtime` gone (a TypeError, not "invalidated"). */
 const runtimeGone = () => browser.runtime?.id === undefined;

@@ -1,5 +1,6 @@
 import type { PaperMeta } from '../paper';
 import { createSaveButton, renderSaveButton, UI_ATTR } from './annotate';
+import { retryToken } from './messenger';
 import type { PageModel } from './page-model';
 import type { PageSession } from './page-session';
 
@@ -19,8 +20,7 @@ export async function showPaperSave(session: PageSession, page: PageModel, meta:
     if (shown.saved.includes(meta.id)) page.saved.add(meta.id);
   }
   page.states.set(meta.id, 'read');
-  // A retry token, like every undoable write: a retry after a commit must not log a second undo entry.
-  void request({ type: 'set-read', ids: [meta.id], read: true, token: crypto.randomUUID() });
+  void request({ type: 'set-read', ids: [meta.id], read: true, token: retryToken() });
   if (anchor) insertSaveButton(anchor, meta.id, page.saved.has(meta.id));
   await session.report(page);
 }
