@@ -76,9 +76,18 @@ function listItemsOf(raw: string, kind: PageKind): unknown[] {
   return Array.isArray(items) ? (items as unknown[]) : [];
 }
 
-function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
-  const metas = new Map<string, PaperMeta>();
-  for (const item of listItemsOf(raw, kind)) addItem(metas, item);
+/** The island's props text, with the memo's metadata when it was read for them already. */
+type PropsRead = { raw: string; kindKey: string; known: Map<string, PaperMeta> | null };
+
+function propsRead(doc: Document, kind: PageKind): PropsRead | null {
+  const raw = rawProps(doc, SELECTORS.dailyPapersIsland);
+  if (raw === null) return null;
+  const kindKey = JSON.stringify(kind);
+  return { raw, kindKey, known: memo && memo.kind === kindKey && memo.raw === raw ? memo.metas : null };
+}
+
+function remember({ raw, kindKey }: PropsRead, metas: Map<string, PaperMeta>): Map<string, PaperMeta> {
+  memo = { raw, kind: kindKey, metas };
   return metas;
 }
 
@@ -87,13 +96,12 @@ function listMetasOf(raw: string, kind: PageKind): Map<string, PaperMeta> {
  * Read afresh from the document on every call. Treat the returned map as read-only (it may be shared).
  */
 export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperMeta> {
-  const raw = rawProps(doc, SELECTORS.dailyPapersIsland);
-  if (raw === null) return new Map();
-  const kindKey = JSON.stringify(kind);
-  if (memo && memo.kind === kindKey && memo.raw === raw) return memo.metas;
-  const metas = listMetasOf(raw, kind);
-  memo = { raw, kind: kindKey, metas };
-  return metas;
+  const read = propsRead(doc, kind);
+  if (read === null) return new Map();
+  if (read.known) return read.known;
+  const metas = new Map<string, PaperMeta>();
+  for (const item of listItemsOf(read.raw, kind)) addItem(metas, item);
+  return remember(read, metas);
 }
 
 /** Runs `work` over items, possibly across several tasks (the caller decides how to slice). */
@@ -105,14 +113,12 @@ export type Slicer = <T>(items: readonly T[], work: (item: T) => void) => Promis
  * props (the parse at DOMContentLoaded then costs nothing). Null when the island has no props.
  */
 export async function readListMetasInSlices(doc: Document, kind: PageKind, slices: Slicer): Promise<Map<string, PaperMeta> | null> {
-  const raw = rawProps(doc, SELECTORS.dailyPapersIsland);
-  if (raw === null) return null;
-  const kindKey = JSON.stringify(kind);
-  if (memo && memo.kind === kindKey && memo.raw === raw) return memo.metas;
+  const read = propsRead(doc, kind);
+  if (read === null) return null;
+  if (read.known) return read.known;
   const metas = new Map<string, PaperMeta>();
-  await slices(listItemsOf(raw, kind), (item) => addItem(metas, item));
-  memo = { raw, kind: kindKey, metas };
-  return metas;
+  await slices(listItemsOf(read.raw, kind), (item) => addItem(metas, item));
+  return remember(read, metas);
 }
 
 /** The paper page's metadata from `PaperContent`, when it is about the paper in the URL. */
