@@ -106,6 +106,17 @@ type TracedRun = {
   extensionTotalMs: number;
 };
 
+/** Loads the page with the measurement probe, waits until every card is annotated, then `settleMs`. */
+async function loadUntilAnnotated(page: Page, pathName: string, cards: number, settleMs: number): Promise<void> {
+  await page.addInitScript(measurementScript, cards);
+  await page.goto(`https://huggingface.co${pathName}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as { __pi: { done: number | null } }).__pi.done !== null, undefined, {
+    timeout: 120_000,
+    polling: 100,
+  });
+  await page.waitForTimeout(settleMs);
+}
+
 /** One page load traced (the profiler slows the page, so these runs are apart from the timed ones). */
 async function tracePage(h: ExtensionHarness, pathName: string, cards: number): Promise<TracedRun> {
   const page = await h.context.newPage();
@@ -114,10 +125,7 @@ async function tracePage(h: ExtensionHarness, pathName: string, cards: number): 
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => events.push(...e.value.filter(isTraceEvent)));
     await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
-    await page.addInitScript(measurementScript, cards);
-    await page.goto(`https://huggingface.co${pathName}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    await page.waitForFunction(() => (window as unknown as { __pi: { done: number | null } }).__pi.done !== null, undefined, { timeout: 120_000, polling: 100 });
-    await page.waitForTimeout(1_000); // the answers to cards-shown and what they render
+    await loadUntilAnnotated(page, pathName, cards, 1_000); // the answers to cards-shown and what they render
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
@@ -142,14 +150,8 @@ const isTraceEvent = (e: unknown): e is TraceEvent =>
 async function measurePage(h: ExtensionHarness, pathName: string, cards: number): Promise<PageRun> {
   const page = await h.context.newPage();
   try {
-    await page.addInitScript(measurementScript, cards);
     await page.addInitScript(baselineScript);
-    await page.goto(`https://huggingface.co${pathName}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    await page.waitForFunction(() => (window as unknown as { __pi: { done: number | null } }).__pi.done !== null, undefined, {
-      timeout: 120_000,
-      polling: 100,
-    });
-    await page.waitForTimeout(500); // trailing long tasks
+    await loadUntilAnnotated(page, pathName, cards, 500); // trailing long tasks
     return await page.evaluate(() => {
       const probe = (window as unknown as { __pi: { done: number; longtasks: { start: number; dur: number }[] } }).__pi;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
