@@ -1,3 +1,4 @@
+import { listAt } from '../list-at';
 import { arxivAbsUrl } from '../paper';
 import type { PaperRecord } from '../store/records';
 import { asciiFold, paperYear } from './common';
@@ -65,7 +66,7 @@ export function citationKeys(papers: PaperRecord[]): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const p of sorted) {
     const key = baseKey(p);
-    groups.set(key, [...(groups.get(key) ?? []), p.id]);
+    listAt(groups, key).push(p.id);
   }
   const keys = new Map<string, string>();
   for (const [key, ids] of groups) {

@@ -1,3 +1,4 @@
+import { listAt } from '../list-at';
 import type { FilterField } from './rule';
 import { fold, type PaperTexts } from './text';
 
@@ -88,7 +89,7 @@ export function keywordMatcher(tests: readonly KeywordTest[]): (texts: PaperText
       const byWord: Entries = byField.get(field) ?? new Map();
       byField.set(field, byWord);
       for (const { word, justWord, re } of test.alts)
-        byWord.set(word, [...(byWord.get(word) ?? []), { test, justWord, re }]);
+        listAt(byWord, word).push({ test, justWord, re });
     }
   const index: FieldIndex[] = [...byField].map(([field, byWord]) => {
     const words = [...byWord.keys()].filter((w) => w !== '');

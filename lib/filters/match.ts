@@ -1,6 +1,7 @@
 import type { FilterAction, FilterRule, FilterVerdict } from './rule';
 import { compileRule, validateRule, type CompiledRule, type PassTest, type ValidateResult } from './compile';
 import { keywordMatcher } from './keyword';
+import { listAt } from '../list-at';
 import { regexMatcher, type RuleClock } from './regex-prefilter';
 import { paperTexts, type PaperTexts } from './text';
 import type { PaperMeta } from '../paper';
@@ -127,7 +128,7 @@ function rulesByOwn(active: readonly CompiledRule[]) {
   const byOwn = new Map<PassTest, number[]>();
   active.forEach((c, i) => {
     if (c.own === undefined) always.push(i);
-    else byOwn.set(c.own, [...(byOwn.get(c.own) ?? []), i]);
+    else listAt(byOwn, c.own).push(i);
   });
   return {
     candidates(hits: ReadonlySet<PassTest>): number[] {

@@ -1,3 +1,4 @@
+import { listAt } from '../list-at';
 import type { FilterField } from './rule';
 import type { PaperTexts } from './text';
 import { branchLiterals } from './regex-literals';
@@ -107,12 +108,6 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
         for (const g of gs) searchText(g, text, run);
       }
   };
-}
-
-function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (list === undefined) map.set(key, (list = []));
-  return list;
 }
 
 function groups(entries: Entry[]): Group[] {
