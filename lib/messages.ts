@@ -167,7 +167,7 @@ export interface ResponseMap {
   'refresh-today': { ok: boolean; fetchedAt?: number; error?: string };
   'restore-backup': RestoreSummary;
   'open-reading-list': null;
-  mute: { ruleId: string; undoToken: string };
+  mute: { undoToken: string };
 }
 
 export interface RestoreSummary {

@@ -223,7 +223,8 @@ function createRoutes(deps: RequestHandlerDeps) {
       if (!made.ok) throw new Refusal(made.error);
       const undoToken = await repo.muteWithUndo(db, made.rule, deps.now(), req.token);
       changed({ rules: true });
-      return { ruleId: made.rule.id, undoToken };
+      // No rule id in the answer: after a retried commit it would name a rule that was never stored.
+      return { undoToken };
     },
   };
   return <K extends Type>(req: RequestOf<K>, sender: MessageSender): Promise<ResponseMap[K]> => {

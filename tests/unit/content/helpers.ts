@@ -124,7 +124,7 @@ export class FakeBackground {
         this.saved.delete(request.id);
         return { undoToken: 'tok-unsave' };
       case 'mute':
-        return { ruleId: 'rule-muted', undoToken: 'tok-mute' };
+        return { undoToken: 'tok-mute' };
       default:
         return null;
     }

@@ -74,7 +74,7 @@ export class MemoryBackground {
         this.reports.push(req.summary);
         return null;
       case 'mute':
-        return { ruleId: 'rule-1', undoToken: 'token-mute' };
+        return { undoToken: 'token-mute' };
       default:
         throw new Error(`memory background: ${req.type} is not expected from a page session`);
     }
