@@ -106,6 +106,72 @@ export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, Car
   return cards;
 }
 
+const HEADINGS_SELECTOR = 'h1, h2, h3, h4';
+
+/** The link as one of this article's own (valid id, not in our UI, not in a nested article), else null. */
+function linkOfArticle(link: HTMLAnchorElement, article: HTMLElement, root: Node): PaperLink | null {
+  const id = paperIdFromHref(link.getAttribute('href'));
+  if (id === null) return null;
+  const place = placeOf(link, root);
+  return place?.article === article ? { link, id, ...place } : null;
+}
+
+/** The article's first own link with an id no earlier card took (the same rule as groupCards). */
+function firstLinkOf(article: HTMLElement, root: Node, seenIds: ReadonlySet<string>): PaperLink | null {
+  // Nearly always the first paper link in the article; the loop covers the odd ones.
+  const quick = article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
+  if (quick === null) return null;
+  const entry = linkOfArticle(quick, article, root);
+  if (entry && !seenIds.has(entry.id)) return entry;
+  for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
+    const found = linkOfArticle(link, article, root);
+    if (found && !seenIds.has(found.id)) return found;
+  }
+  return null;
+}
+
+/** The article's first heading link to paper `id`: the title link. */
+function titleLinkOf(article: HTMLElement, root: Node, id: string): PaperLink | undefined {
+  // Nearly always the first paper link in the first heading. (One selector matching links under
+  // headings cost more than all the rest of parsing: it walks up from every anchor of the card.)
+  const quick = article.querySelector(HEADINGS_SELECTOR)?.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
+  const entry = quick ? linkOfArticle(quick, article, root) : null;
+  if (entry?.inHeading && entry.id === id) return entry;
+  for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
+    const found = linkOfArticle(link, article, root);
+    if (found?.inHeading && found.id === id) return found;
+  }
+  return undefined;
+}
+
+/**
+ * 2024–2026 layouts: one card per `article`, found from the articles. The same cards groupCards
+ * makes of all links, but each card reads two of its links (first and title), not all of them
+ * (four on trending): on a 1,000-card page, touching each link from script was most of parsing.
+ */
+function articleCards(root: ParentNode & Node): Map<HTMLElement, CardLinks> {
+  const cards = new Map<HTMLElement, CardLinks>();
+  const seenIds = new Set<string>();
+  for (const article of root.querySelectorAll<HTMLElement>(SELECTORS.card)) {
+    const first = firstLinkOf(article, root, seenIds);
+    if (first === null) continue;
+    seenIds.add(first.id);
+    cards.set(article, { first, title: first.inHeading ? first : titleLinkOf(article, root, first.id) });
+  }
+  return cards;
+}
+
+/**
+ * The page's cards: by article when any article holds a paper link, else from all paper links
+ * (2023). `anyPaperLink` tells an empty page from markup we don't recognize.
+ */
+export function findCardLinks(root: ParentNode & Node): { cards: Map<HTMLElement, CardLinks>; anyPaperLink: boolean } {
+  const byArticle = articleCards(root);
+  if (byArticle.size > 0) return { cards: byArticle, anyPaperLink: true };
+  const links = paperLinksIn(root);
+  return { cards: groupCards(links, root), anyPaperLink: links.length > 0 };
+}
+
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The card's title as the page shows it: the heading link's text, else the first link's text. */

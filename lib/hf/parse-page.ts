@@ -1,5 +1,5 @@
 import type { PaperMeta } from '../paper';
-import { cardMeta, cardScope, groupCards, paperLinksIn, type ParsedCard } from './cards';
+import { cardMeta, cardScope, findCardLinks, type ParsedCard } from './cards';
 import { readListMetas, readPaperMeta } from './embedded-data';
 import { pageKindOf, type PageKind } from './page-kind';
 import { SELECTORS } from './selectors';
@@ -11,8 +11,6 @@ export type ParsedPage = {
   cards: ParsedCard[];
   /** False when paper links exist but no card was found: HF changed its markup, don't guess. */
   recognized: boolean;
-  /** Distinct paper ids linked in the page's main content. */
-  paperLinkCount: number;
   /** Only on a paper page: its metadata and where to put the Save button. */
   paper?: { meta: PaperMeta; anchor: HTMLElement | null };
 };
@@ -34,12 +32,13 @@ function parsePaper(doc: Document, id: string): PaperPart {
   return { paper: { meta: title === undefined ? meta : { ...meta, title }, anchor }, recognized: fromProps !== null || anchor !== null };
 }
 
-/** Cards of the given links, joined to the props' metadata by id. */
-function buildCards(doc: Document, kind: PageKind, links: ReturnType<typeof paperLinksIn>): ParsedCard[] {
-  const grouped = groupCards(links, cardScope(doc));
-  if (grouped.size === 0) return [];
+/** The page's cards, joined to the props' metadata by id; `anyPaperLink` as findCardLinks says. */
+function buildCards(doc: Document, kind: PageKind): { cards: ParsedCard[]; anyPaperLink: boolean } {
+  const { cards: grouped, anyPaperLink } = findCardLinks(cardScope(doc));
+  if (grouped.size === 0) return { cards: [], anyPaperLink };
   const metas = readListMetas(doc, kind);
-  return [...grouped].map(([element, links]) => ({ element, id: links.first.id, meta: cardMeta(links, metas) }));
+  const cards = [...grouped].map(([element, links]) => ({ element, id: links.first.id, meta: cardMeta(links, metas) }));
+  return { cards, anyPaperLink };
 }
 
 /**
@@ -49,14 +48,13 @@ function buildCards(doc: Document, kind: PageKind, links: ReturnType<typeof pape
 export function parsePapersPage(doc: Document, url: URL): ParsedPage | null {
   const kind = pageKindOf(url);
   if (kind === null) return null;
-  const links = paperLinksIn(cardScope(doc));
-  const paperLinkCount = new Set(links.map((l) => l.id)).size;
   if (kind.name === 'paper') {
     const { paper, recognized } = parsePaper(doc, kind.id);
-    return { kind, cards: [], recognized, paperLinkCount, paper };
+    return { kind, cards: [], recognized, paper };
   }
-  const cards = buildCards(doc, kind, links);
-  return { kind, cards, recognized: cards.length > 0 || paperLinkCount === 0, paperLinkCount };
+  const { cards, anyPaperLink } = buildCards(doc, kind);
+  // Paper links but no card: HF changed its markup. No paper link at all: an empty day.
+  return { kind, cards, recognized: cards.length > 0 || !anyPaperLink };
 }
 
 const isNode = (value: ParentNode): value is ParentNode & Node => 'nodeType' in value;
@@ -68,6 +66,6 @@ const isNode = (value: ParentNode): value is ParentNode & Node => 'nodeType' in 
 export function findCards(root: ParentNode, doc: Document, url: URL): ParsedCard[] {
   const kind = pageKindOf(url);
   if (kind === null || kind.name === 'paper' || !isNode(root)) return [];
-  const cards = buildCards(doc, kind, paperLinksIn(cardScope(doc)));
+  const { cards } = buildCards(doc, kind);
   return cards.filter(({ element }) => root.contains(element) || element.contains(root));
 }

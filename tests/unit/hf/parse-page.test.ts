@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePapersPage, findCards } from '../../../lib/hf/parse-page';
+import { cardScope, paperLinksIn } from '../../../lib/hf/cards';
 import {
   build2023DailyPage,
   buildPaperPage,
@@ -37,14 +38,14 @@ describe('2026 trending page', () => {
     expect(first?.aiSummary).toBeTruthy();
     expect(first?.upvotes).toBe(june[0]?.paper.upvotes);
     expect(page.recognized).toBe(true);
-    expect(page.paperLinkCount).toBe(june.length);
     expect(page.kind).toEqual({ name: 'trending' });
   });
 
   it('ignores date nav, #community, /login?next= and arXiv links', () => {
-    const withExtras = parse(buildTrendingPage(june, { extraLinks: true }), '/papers/trending');
-    expect(withExtras.cards.map((c) => c.id)).toEqual(ids(june));
-    expect(withExtras.paperLinkCount).toBe(june.length);
+    const doc = toDocument(buildTrendingPage(june, { extraLinks: true }));
+    const withExtras = parsePapersPage(doc, hfUrl('/papers/trending'));
+    expect(withExtras?.cards.map((c) => c.id)).toEqual(ids(june));
+    expect(new Set(paperLinksIn(cardScope(doc)).map((link) => link.id))).toEqual(new Set(ids(june)));
   });
 });
 
@@ -189,7 +190,6 @@ describe('links and recognition', () => {
     const loose = toDocument(`<html><body><main><p><a href="/papers/2607.00001">A</a> <a href="/papers/2607.00002">B</a></p></main></body></html>`);
     const page = parsePapersPage(loose, hfUrl('/papers/trending'));
     expect(page?.cards).toEqual([]);
-    expect(page?.paperLinkCount).toBe(2);
     expect(page?.recognized).toBe(false);
   });
 
@@ -199,13 +199,12 @@ describe('links and recognition', () => {
     const mixed = toDocument(`<html><body><main><article><a href="/papers/2607.00009">X</a></article><div><h3><a href="/papers/2607.00001">A</a></h3></div></main></body></html>`);
     const page = parsePapersPage(mixed, hfUrl('/papers/trending'));
     expect(page?.cards.map((c) => c.id)).toEqual(['2607.00009']);
-    expect(page?.paperLinkCount).toBe(2);
+    expect(page?.recognized).toBe(true);
   });
 
   it('an article without a paper link is not a card', () => {
     const doc = toDocument(`<html><body><main><article><p>promo, no paper</p></article><div><a href="/papers/2607.00001">A</a></div></main></body></html>`);
     const page = parsePapersPage(doc, hfUrl('/papers/trending'));
-    expect(page?.paperLinkCount).toBe(1);
     expect(page?.cards).toEqual([]);
     expect(page?.recognized).toBe(false);
   });
@@ -213,7 +212,6 @@ describe('links and recognition', () => {
   it('a page with no paper links is recognized (an empty day)', () => {
     const page = parse(buildPeriodPage([], { periodType: 'day', dateString: '2026-07-31' }), '/papers/date/2026-07-31');
     expect(page.cards).toEqual([]);
-    expect(page.paperLinkCount).toBe(0);
     expect(page.recognized).toBe(true);
   });
 
@@ -224,9 +222,10 @@ describe('links and recognition', () => {
 
   it('links inside our own UI (data-pi-ui) are ignored', () => {
     const ui = '<div data-pi-ui="toast"><a href="/papers/2601.99999">Saved: other paper</a></div>';
-    const page = parse(buildTrendingPage(june.slice(0, 2), { extraMainHtml: ui }), '/papers/trending');
-    expect(page.paperLinkCount).toBe(2);
-    expect(page.cards.map((c) => c.id)).not.toContain('2601.99999');
+    const doc = toDocument(buildTrendingPage(june.slice(0, 2), { extraMainHtml: ui }));
+    const page = parsePapersPage(doc, hfUrl('/papers/trending'));
+    expect(paperLinksIn(cardScope(doc)).map((link) => link.id)).not.toContain('2601.99999');
+    expect(page?.cards.map((c) => c.id)).toEqual(ids(june.slice(0, 2)));
   });
 
   it('the same paper listed twice gives one card (the first)', () => {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { cardScope, findCardLinks, groupCards, paperLinksIn, type CardLinks } from '../../../lib/hf/cards';
+import { allBases } from '../faults/bases';
+import { toDocument } from './load';
+
+/**
+ * findCardLinks reads each article's first and title link only (the fast path of a big page).
+ * groupCards over every paper link is the rule it must keep: these tests hold the two together.
+ */
+type Shape = { card: string; id: string; first: string; title: string | null };
+
+const label = (el: Element) => el.getAttribute('data-t') ?? el.outerHTML.slice(0, 60);
+const shapes = (cards: Map<HTMLElement, CardLinks>): Shape[] =>
+  [...cards].map(([card, links]) => ({
+    card: label(card),
+    id: links.first.id,
+    first: label(links.first.link),
+    title: links.title ? label(links.title.link) : null,
+  }));
+
+function bothWays(html: string) {
+  const root = cardScope(toDocument(html));
+  const fast = findCardLinks(root);
+  const links = paperLinksIn(root);
+  return { fast: shapes(fast.cards), allLinks: shapes(groupCards(links, root)), anyPaperLink: fast.anyPaperLink, links };
+}
+
+const page = (main: string) => `<html><body><main>${main}</main></body></html>`;
+
+describe('findCardLinks: the cards groupCards makes of all links', () => {
+  it.each(allBases().filter((base) => base.page === 'list').map((base) => [base.name, base.html] as const))('%s', (_name, html) => {
+    const { fast, allLinks } = bothWays(html);
+    expect(fast.length).toBeGreaterThan(0);
+    expect(fast).toEqual(allLinks);
+  });
+
+  const odd: [string, string][] = [
+    [
+      'first link is the comments link (#community), then the thumbnail, then the title',
+      `<article data-t="A"><a data-t="c" href="/papers/2607.00001#community">9</a><a data-t="thumb" href="/papers/2607.00001">img</a><h3><a data-t="h" href="/papers/2607.00001">Title</a></h3></article>`,
+    ],
+    [
+      'a link inside our own UI comes first in the article',
+      `<article data-t="A"><div data-pi-ui="placeholder"><a data-t="ui" href="/papers/2601.99999">x</a></div><h3><a data-t="h" href="/papers/2607.00001">Title</a></h3></article>`,
+    ],
+    [
+      'the title heading links another paper first, then this one',
+      `<article data-t="A"><a data-t="thumb" href="/papers/2607.00001">img</a><h3><a data-t="other" href="/papers/2607.00002">Other</a> <a data-t="h" href="/papers/2607.00001">Title</a></h3></article>`,
+    ],
+    [
+      'a second article of the same paper whose later link is another paper',
+      `<article data-t="A"><h3><a data-t="a1" href="/papers/2607.00001">One</a></h3></article><article data-t="B"><a data-t="dup" href="/papers/2607.00001">One again</a><h3><a data-t="b2" href="/papers/2607.00002">Two</a></h3></article>`,
+    ],
+    [
+      'an article nested in another after its own links',
+      `<article data-t="A"><h3><a data-t="a1" href="/papers/2607.00001">One</a></h3><article data-t="B"><h3><a data-t="b1" href="/papers/2607.00002">Two</a></h3></article></article>`,
+    ],
+    [
+      'a heading link in a nested article is not the outer card\'s title',
+      `<article data-t="A"><a data-t="a1" href="/papers/2607.00001">img</a><article data-t="B"><a data-t="b0" href="/papers/2607.00002">img</a><h3><a data-t="b1" href="/papers/2607.00001">One, quoted</a></h3></article></article>`,
+    ],
+    [
+      'a stray paper link outside any article',
+      `<p><a data-t="stray" href="/papers/2607.00009">see</a></p><article data-t="A"><h3><a data-t="a1" href="/papers/2607.00001">One</a></h3></article>`,
+    ],
+    [
+      'absolute links and a date link before them',
+      `<article data-t="A"><a data-t="date" href="/papers/date/2026-07-31">day</a><a data-t="abs" href="https://huggingface.co/papers/2607.00001">img</a><h4><a data-t="h" href="https://huggingface.co/papers/2607.00001">T</a></h4></article>`,
+    ],
+  ];
+  it.each(odd)('%s', (_name, main) => {
+    const { fast, allLinks } = bothWays(page(main));
+    expect(fast.length).toBeGreaterThan(0);
+    expect(fast).toEqual(allLinks);
+  });
+
+  it('reads the odd cases as the card rules say, not only as groupCards does', () => {
+    const comments = bothWays(page(odd[0]?.[1] ?? '')).fast;
+    expect(comments).toEqual([{ card: 'A', id: '2607.00001', first: 'thumb', title: 'h' }]);
+    const ownUi = bothWays(page(odd[1]?.[1] ?? '')).fast;
+    expect(ownUi).toEqual([{ card: 'A', id: '2607.00001', first: 'h', title: 'h' }]);
+    const dup = bothWays(page(odd[3]?.[1] ?? '')).fast;
+    expect(dup.map((card) => [card.card, card.id])).toEqual([['A', '2607.00001'], ['B', '2607.00002']]);
+    const nested = bothWays(page(odd[5]?.[1] ?? '')).fast;
+    expect(nested).toEqual([
+      { card: 'A', id: '2607.00001', first: 'a1', title: null },
+      { card: 'B', id: '2607.00002', first: 'b0', title: null },
+    ]);
+  });
+
+  it('without articles, 2023 title links make the cards', () => {
+    const { fast, allLinks, anyPaperLink } = bothWays(page(`<div><h3><a data-t="a" href="/papers/2607.00001">A</a></h3></div><div><h3><a data-t="b" href="/papers/2607.00002">B</a></h3></div>`));
+    expect(fast.map((card) => card.id)).toEqual(['2607.00001', '2607.00002']);
+    expect(fast).toEqual(allLinks);
+    expect(anyPaperLink).toBe(true);
+  });
+
+  it('says whether any paper link exists when no card is found', () => {
+    expect(bothWays(page(`<p><a href="/papers/2607.00001">A</a></p>`))).toMatchObject({ fast: [], anyPaperLink: true });
+    expect(bothWays(page(`<article><p>promo</p></article>`))).toMatchObject({ fast: [], anyPaperLink: false });
+    expect(bothWays(page(`<article><div data-pi-ui="toast"><a href="/papers/2607.00001">A</a></div></article>`))).toMatchObject({ fast: [], anyPaperLink: false });
+  });
+});
