@@ -9,11 +9,19 @@ function isOwn(node: Node): boolean {
 
 /** A mutation that can add or remove cards (ours and text-only changes don't). */
 export function isRelevant(record: MutationRecord): boolean {
-  const changed = [...record.addedNodes, ...record.removedNodes];
   // The cheap test first: placing 1,000 strips makes 1,000 records whose nodes are all ours, and
   // the walk up from their targets (closest) is what a pass of them cost.
-  if (!changed.some((node) => node instanceof Element && !node.hasAttribute(UI_ATTR))) return false;
+  if (!hasPageElement(record.addedNodes) && !hasPageElement(record.removedNodes)) return false;
   return !isOwn(record.target);
+}
+
+/** Whether the list holds an element that is not our UI (indexed: no array per record). */
+function hasPageElement(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node instanceof Element && !node.hasAttribute(UI_ATTR)) return true;
+  }
+  return false;
 }
 
 /**
