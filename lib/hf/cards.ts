@@ -79,14 +79,19 @@ function blockAround(link: HTMLAnchorElement, id: string, marks: Map<Element, Ma
   return card;
 }
 
-/** A card's links: the first one (its id) and its title link when it has one. */
-export type CardLinks = { first: PaperLink; title: PaperLink | undefined };
+/**
+ * A card's links: the first one (its id) and its title link when it has one. The title link is
+ * looked up only when asked: the props give the title of nearly every card.
+ */
+export type CardLinks = { first: PaperLink; titleLink: () => PaperLink | undefined };
+
+type GroupedLinks = { first: PaperLink; title: PaperLink | undefined };
 
 /** Card elements per link: the `article` when the layout has them, else the block around the link. */
 export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, CardLinks> {
   const useArticles = links.some((entry) => entry.article !== null);
   const marks = useArticles ? new Map<Element, Mark>() : markAncestors(links, stop);
-  const cards = new Map<HTMLElement, CardLinks>();
+  const cards = new Map<HTMLElement, GroupedLinks>();
   const seenIds = new Set<string>();
   for (const entry of links) {
     // With articles, a stray link outside any article (header, banner) is not a card. Without
@@ -103,7 +108,7 @@ export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, Car
     seenIds.add(entry.id);
     cards.set(element, { first: entry, title: entry.inHeading ? entry : undefined });
   }
-  return cards;
+  return new Map([...cards].map(([element, { first, title }]) => [element, { first, titleLink: () => title }]));
 }
 
 const HEADINGS_SELECTOR = 'h1, h2, h3, h4';
@@ -116,12 +121,28 @@ function linkOfArticle(link: HTMLAnchorElement, article: HTMLElement, root: Node
   return place?.article === article ? { link, id, ...place } : null;
 }
 
+const NEAREST_MARK = `${SELECTORS.card}, ${SELECTORS.ownUi}, ${HEADINGS_SELECTOR}`;
+
+/**
+ * linkOfArticle for the usual shapes, with the browser's closest() instead of a walk in script:
+ * the link right in the article, or in a heading right in it. Anything else takes the walk.
+ */
+function quickLinkOfArticle(link: HTMLAnchorElement, article: HTMLElement, root: Node): PaperLink | null {
+  const near = link.closest<HTMLElement>(NEAREST_MARK);
+  const inHeading = near !== article && near !== null && HEADINGS.has(near.tagName) && !near.hasAttribute(OWN_UI_ATTRIBUTE);
+  if (near === article || (inHeading && near.parentElement?.closest(NEAREST_MARK) === article)) {
+    const id = paperIdFromHref(link.getAttribute('href'));
+    return id === null ? null : { link, id, article, inHeading };
+  }
+  return linkOfArticle(link, article, root);
+}
+
 /** The article's first own link with an id no earlier card took (the same rule as groupCards). */
 function firstLinkOf(article: HTMLElement, root: Node, seenIds: ReadonlySet<string>): PaperLink | null {
   // Nearly always the first paper link in the article; the loop covers the odd ones.
   const quick = article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
   if (quick === null) return null;
-  const entry = linkOfArticle(quick, article, root);
+  const entry = quickLinkOfArticle(quick, article, root);
   if (entry && !seenIds.has(entry.id)) return entry;
   for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
     const found = linkOfArticle(link, article, root);
@@ -135,7 +156,7 @@ function titleLinkOf(article: HTMLElement, root: Node, id: string): PaperLink | 
   // Nearly always the first paper link in the first heading. (One selector matching links under
   // headings cost more than all the rest of parsing: it walks up from every anchor of the card.)
   const quick = article.querySelector(HEADINGS_SELECTOR)?.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
-  const entry = quick ? linkOfArticle(quick, article, root) : null;
+  const entry = quick ? quickLinkOfArticle(quick, article, root) : null;
   if (entry?.inHeading && entry.id === id) return entry;
   for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
     const found = linkOfArticle(link, article, root);
@@ -146,17 +167,20 @@ function titleLinkOf(article: HTMLElement, root: Node, id: string): PaperLink | 
 
 /**
  * 2024–2026 layouts: one card per `article`, found from the articles. The same cards groupCards
- * makes of all links, but each card reads two of its links (first and title), not all of them
- * (four on trending): on a 1,000-card page, touching each link from script was most of parsing.
+ * makes of all links, but each card reads its first link only (and its title link when the props
+ * lack the title), not all of them (four on trending): on a 1,000-card page, touching each link
+ * from script was most of parsing.
  */
 function articleCards(root: ParentNode & Node): Map<HTMLElement, CardLinks> {
   const cards = new Map<HTMLElement, CardLinks>();
   const seenIds = new Set<string>();
   for (const article of root.querySelectorAll<HTMLElement>(SELECTORS.card)) {
+    if (article.hasAttribute(OWN_UI_ATTRIBUTE)) continue; // never a card (the links' walk says so too)
     const first = firstLinkOf(article, root, seenIds);
     if (first === null) continue;
     seenIds.add(first.id);
-    cards.set(article, { first, title: first.inHeading ? first : titleLinkOf(article, root, first.id) });
+    const titleLink = () => (first.inHeading ? first : titleLinkOf(article, root, first.id));
+    cards.set(article, { first, titleLink });
   }
   return cards;
 }
@@ -176,7 +200,7 @@ const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/
 
 /** The card's title as the page shows it: the heading link's text, else the first link's text. */
 export function domTitle(links: CardLinks): string | undefined {
-  for (const entry of [links.title, links.first]) {
+  for (const entry of [links.titleLink(), links.first]) {
     const text = collapse(entry?.link.textContent);
     if (text) return text.slice(0, 2_000);
   }

@@ -11,12 +11,10 @@ type Shape = { card: string; id: string; first: string; title: string | null };
 
 const label = (el: Element) => el.getAttribute('data-t') ?? el.outerHTML.slice(0, 60);
 const shapes = (cards: Map<HTMLElement, CardLinks>): Shape[] =>
-  [...cards].map(([card, links]) => ({
-    card: label(card),
-    id: links.first.id,
-    first: label(links.first.link),
-    title: links.title ? label(links.title.link) : null,
-  }));
+  [...cards].map(([card, links]) => {
+    const title = links.titleLink();
+    return { card: label(card), id: links.first.id, first: label(links.first.link), title: title ? label(title.link) : null };
+  });
 
 function bothWays(html: string) {
   const root = cardScope(toDocument(html));
@@ -58,6 +56,18 @@ describe('findCardLinks: the cards groupCards makes of all links', () => {
     [
       'a heading link in a nested article is not the outer card\'s title',
       `<article data-t="A"><a data-t="a1" href="/papers/2607.00001">img</a><article data-t="B"><a data-t="b0" href="/papers/2607.00002">img</a><h3><a data-t="b1" href="/papers/2607.00001">One, quoted</a></h3></article></article>`,
+    ],
+    [
+      'an article that is our own UI, then a card',
+      `<article data-t="U" data-pi-ui="x"><h3><a data-t="u" href="/papers/2607.00003">Ours</a></h3></article><article data-t="A"><h3><a data-t="a1" href="/papers/2607.00001">One</a></h3></article>`,
+    ],
+    [
+      'the title heading is our own UI, the real title follows',
+      `<article data-t="A"><a data-t="thumb" href="/papers/2607.00001">img</a><h2 data-pi-ui="x"><a data-t="ui" href="/papers/2607.00001">ours</a></h2><h3><a data-t="h" href="/papers/2607.00001">Title</a></h3></article>`,
+    ],
+    [
+      'a heading in a heading',
+      `<article data-t="A"><h3><span><h4><a data-t="h" href="/papers/2607.00001">Title</a></h4></span></h3></article>`,
     ],
     [
       'a stray paper link outside any article',
