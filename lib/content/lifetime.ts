@@ -39,6 +39,8 @@ export type SliceOptions = {
   clock?: () => number;
   /** Yield before the first slice too: the caller's task has already done its share. */
   yieldFirst?: boolean;
+  /** Runs each slice (a whole slice of work, e.g. unobserved: Grid.quietly). */
+  eachSlice?: (slice: () => void) => void;
 };
 
 /**
@@ -52,7 +54,7 @@ export async function inSlices<T>(
   sliceMs: number,
   signal: AbortSignal,
   work: (item: T) => void,
-  { clock = () => performance.now(), yieldFirst = false }: SliceOptions = {},
+  { clock = () => performance.now(), yieldFirst = false, eachSlice = (slice) => slice() }: SliceOptions = {},
 ): Promise<number> {
   let index = 0;
   let sliceStart = clock();
@@ -62,12 +64,14 @@ export async function inSlices<T>(
     if (signal.aborted) return 0;
     sliceStart = clock();
     const deadline = sliceStart + sliceMs;
-    do {
-      const item = items[index];
-      index += 1;
-      if (item !== undefined) work(item);
-      // Checking the clock every 16 items: reading it per item costs more than the check saves.
-    } while (index < items.length && (index % 16 !== 0 || clock() < deadline));
+    eachSlice(() => {
+      do {
+        const item = items[index];
+        index += 1;
+        if (item !== undefined) work(item);
+        // Checking the clock every 16 items: reading it per item costs more than the check saves.
+      } while (index < items.length && (index % 16 !== 0 || clock() < deadline));
+    });
   }
   return clock() - sliceStart;
 }

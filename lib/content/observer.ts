@@ -24,20 +24,42 @@ function hasPageElement(nodes: NodeList): boolean {
   return false;
 }
 
+/** The page's grid watcher. */
+export type Grid = {
+  /**
+   * Runs our own DOM writes unobserved: placing 1,000 strips would queue 1,000 records only to be
+   * told apart from the page's. The page's records from before are still handled.
+   */
+  quietly(write: () => void): void;
+};
+
 /**
  * ONE MutationObserver for the page; never works inside its callback: it only flags that the
  * grid changed, and `onChange` runs once per animation frame (uBlock's trick).
  */
-export function observeGrid(root: Node, life: Lifetime, onChange: () => void): void {
+export function observeGrid(root: Node, life: Lifetime, onChange: () => void): Grid {
   let scheduled = false;
-  const observer = new MutationObserver((records) => {
+  const handle = (records: MutationRecord[]) => {
     if (scheduled || !records.some(isRelevant)) return;
     scheduled = true;
     life.requestAnimationFrame(() => {
       scheduled = false;
       onChange();
     });
-  });
+  };
+  const observer = new MutationObserver(handle);
   observer.observe(root, { childList: true, subtree: true });
   life.signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  return {
+    quietly(write) {
+      const before = observer.takeRecords();
+      try {
+        write();
+      } finally {
+        // Only ours: `write` is our code alone (it runs no page script), so every record it queued is ours.
+        observer.takeRecords();
+        handle(before);
+      }
+    },
+  };
 }

@@ -25,6 +25,8 @@ export type SessionDeps = {
   signal: AbortSignal;
   /** Settings changed (read-card style, scroll-past rule). */
   onSettings?: (settings: Settings) => void;
+  /** Runs our DOM writes unobserved by the grid observer (Grid.quietly); as they come by default. */
+  writeQuietly?: (write: () => void) => void;
 };
 
 type PageContext = ResponseMap['get-page-context'];
@@ -201,7 +203,7 @@ export class PageSession {
     // starts in a task of its own, and a huge page places in slices too: no task holds both.
     await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
       if (this.page === page) this.renderOne(id); // views read afresh: a click may have landed meanwhile
-    }, { yieldFirst: spent > ANNOTATE_SLICE_MS / 2 });
+    }, { yieldFirst: spent > ANNOTATE_SLICE_MS / 2, eachSlice: this.deps.writeQuietly });
   }
 
   renderOne(id: string): void {

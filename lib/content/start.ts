@@ -6,7 +6,7 @@ import { Keyboard } from './keyboard';
 import type { Lifetime } from './lifetime';
 import { prefetchStates } from './early-states';
 import { createMessenger } from './messenger';
-import { observeGrid } from './observer';
+import { observeGrid, type Grid } from './observer';
 import { PageSession } from './page-session';
 import { ScrollPastRule, watchScrollPast } from './scroll-read';
 import { parseTabCommand } from './tab-commands';
@@ -49,11 +49,13 @@ function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): vo
 /** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
 export function startPapersInbox({ life, stop, onLocationChange }: StartOptions): PageSession {
   const doc = document;
+  let grid: Grid | null = null; // watched from DOM-ready on
   const scroll = new ScrollPastRule();
   const request = createMessenger({ onDead: stop });
   const session = new PageSession({
     doc, currentUrl, parse: parsePapersPage, request, now: Date.now, signal: life.signal,
     onSettings: (settings) => applySettings(doc, settings, scroll),
+    writeQuietly: (write) => (grid ? grid.quietly(write) : write()),
   });
   const overlay = new Overlay(doc, life);
   const actions = new PageActions(session, overlay);
@@ -73,7 +75,7 @@ export function startPapersInbox({ life, stop, onLocationChange }: StartOptions)
   whenDomReady(doc, life.signal, () => {
     if (session.settings) applySettings(doc, session.settings, scroll);
     const root = doc.querySelector('main') ?? doc.body;
-    observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
+    grid = observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
     void session.navigate(early);
   });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:

@@ -43,4 +43,25 @@ describe('one batched observer', () => {
     expect(passes).toBe(0);
     abort.abort();
   });
+
+  it("writes made quietly queue no pass; the page's records from before them still do", async () => {
+    document.body.innerHTML = '<main><div id="grid"></div></main>';
+    const abort = new AbortController();
+    const { life, runFrame } = manualFrames(abort.signal);
+    let passes = 0;
+    const main = document.querySelector('main');
+    if (!main) throw new Error('main');
+    const grid = observeGrid(main, life, () => passes++);
+    grid.quietly(() => document.getElementById('grid')?.append(document.createElement('article')));
+    await microtasks();
+    runFrame();
+    expect(passes).toBe(0);
+
+    document.getElementById('grid')?.append(document.createElement('article')); // the page's
+    grid.quietly(() => document.getElementById('grid')?.append(document.createElement('div')));
+    await microtasks();
+    runFrame();
+    expect(passes).toBe(1);
+    abort.abort();
+  });
 });
