@@ -85,115 +85,86 @@ function blockAround(link: HTMLAnchorElement, id: string, marks: Map<Element, Ma
  */
 export type CardLinks = { first: PaperLink; titleLink: () => PaperLink | undefined };
 
-type GroupedLinks = { first: PaperLink; title: PaperLink | undefined };
-
-/** Card elements per link: the `article` when the layout has them, else the block around the link. */
-export function groupCards(links: PaperLink[], stop: Node): Map<HTMLElement, CardLinks> {
-  const useArticles = links.some((entry) => entry.article !== null);
-  const marks = useArticles ? new Map<Element, Mark>() : markAncestors(links, stop);
-  const cards = new Map<HTMLElement, GroupedLinks>();
+/**
+ * 2023 markup (no `article`): only a title link (`h3 > a`) makes a card, the widest block around
+ * it that holds no other paper; loose links prove no layout. One card per paper, the first.
+ */
+export function blockCards(links: PaperLink[], stop: Node): Map<HTMLElement, CardLinks> {
+  const marks = markAncestors(links, stop);
+  const cards = new Map<HTMLElement, CardLinks>();
   const seenIds = new Set<string>();
   for (const entry of links) {
-    // With articles, a stray link outside any article (header, banner) is not a card. Without
-    // them (2023), only a title link (`h3 > a`) makes a card: loose links prove no layout.
-    const element = useArticles ? entry.article : entry.inHeading ? blockAround(entry.link, entry.id, marks) : null;
-    if (!element) continue;
-    const card = cards.get(element);
-    if (card) {
-      // The first link gives the id; a later heading link of that paper gives the title.
-      if (!card.title && entry.inHeading && entry.id === card.first.id) card.title = entry;
-      continue;
-    }
-    if (seenIds.has(entry.id)) continue;
+    if (!entry.inHeading || seenIds.has(entry.id)) continue;
     seenIds.add(entry.id);
-    cards.set(element, { first: entry, title: entry.inHeading ? entry : undefined });
+    cards.set(blockAround(entry.link, entry.id, marks), { first: entry, titleLink: () => entry });
   }
-  return new Map([...cards].map(([element, { first, title }]) => [element, { first, titleLink: () => title }]));
+  return cards;
 }
 
 const HEADINGS_SELECTOR = 'h1, h2, h3, h4';
+const NEAREST_MARK = `${SELECTORS.card}, ${SELECTORS.ownUi}, ${HEADINGS_SELECTOR}`;
 
 /** The link as one of this article's own (valid id, not in our UI, not in a nested article), else null. */
 function linkOfArticle(link: HTMLAnchorElement, article: HTMLElement, root: Node): PaperLink | null {
   const id = paperIdFromHref(link.getAttribute('href'));
   if (id === null) return null;
+  // The usual shapes by the browser's closest() (no walk in script): the link right in the
+  // article, or in a heading right in it. Anything else takes the walk.
+  const near = link.closest<HTMLElement>(NEAREST_MARK);
+  if (near === article) return { link, id, article, inHeading: false };
+  if (near && HEADINGS.has(near.tagName) && !near.hasAttribute(OWN_UI_ATTRIBUTE) && near.parentElement?.closest(NEAREST_MARK) === article) {
+    return { link, id, article, inHeading: true };
+  }
   const place = placeOf(link, root);
   return place?.article === article ? { link, id, ...place } : null;
 }
 
-const NEAREST_MARK = `${SELECTORS.card}, ${SELECTORS.ownUi}, ${HEADINGS_SELECTOR}`;
-
-/**
- * linkOfArticle for the usual shapes, with the browser's closest() instead of a walk in script:
- * the link right in the article, or in a heading right in it. Anything else takes the walk.
- */
-function quickLinkOfArticle(link: HTMLAnchorElement, article: HTMLElement, root: Node): PaperLink | null {
-  const near = link.closest<HTMLElement>(NEAREST_MARK);
-  const inHeading = near !== article && near !== null && HEADINGS.has(near.tagName) && !near.hasAttribute(OWN_UI_ATTRIBUTE);
-  if (near === article || (inHeading && near.parentElement?.closest(NEAREST_MARK) === article)) {
-    const id = paperIdFromHref(link.getAttribute('href'));
-    return id === null ? null : { link, id, article, inHeading };
-  }
-  return linkOfArticle(link, article, root);
-}
-
-/** The article's first own link with an id no earlier card took (the same rule as groupCards). */
-function firstLinkOf(article: HTMLElement, root: Node, seenIds: ReadonlySet<string>): PaperLink | null {
-  // Nearly always the first paper link in the article; the loop covers the odd ones.
-  const quick = article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
-  if (quick === null) return null;
-  const entry = quickLinkOfArticle(quick, article, root);
-  if (entry && !seenIds.has(entry.id)) return entry;
-  for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
-    const found = linkOfArticle(link, article, root);
-    if (found && !seenIds.has(found.id)) return found;
-  }
-  return null;
-}
-
-/** The article's first heading link to paper `id`: the title link. */
-function titleLinkOf(article: HTMLElement, root: Node, id: string): PaperLink | undefined {
-  // Nearly always the first paper link in the first heading. (One selector matching links under
-  // headings cost more than all the rest of parsing: it walks up from every anchor of the card.)
-  const quick = article.querySelector(HEADINGS_SELECTOR)?.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
-  const entry = quick ? quickLinkOfArticle(quick, article, root) : null;
-  if (entry?.inHeading && entry.id === id) return entry;
-  for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
-    const found = linkOfArticle(link, article, root);
-    if (found?.inHeading && found.id === id) return found;
-  }
+/** The article's first own link that `accept` takes, trying `likely` (nearly always it) first. */
+function articleLink(article: HTMLElement, root: Node, accept: (entry: PaperLink) => boolean, likely: HTMLAnchorElement | null | undefined): PaperLink | undefined {
+  const take = (link: HTMLAnchorElement) => {
+    const entry = linkOfArticle(link, article, root);
+    return entry && accept(entry) ? entry : undefined;
+  };
+  if (likely) return take(likely) ?? [...article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)].map(take).find(Boolean);
   return undefined;
 }
 
+/** The article's first heading link to paper `id`. */
+function titleLinkOf(article: HTMLElement, root: Node, id: string): PaperLink | undefined {
+  // Nearly always the first heading's first paper link. (One selector for links under headings
+  // cost more than all the rest of parsing: it walks up from every anchor of the card.)
+  const likely = article.querySelector(HEADINGS_SELECTOR)?.querySelector<HTMLAnchorElement>(PAPER_ANCHORS);
+  return articleLink(article, root, (entry) => entry.inHeading && entry.id === id, likely ?? article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS));
+}
+
 /**
- * 2024–2026 layouts: one card per `article`, found from the articles. The same cards groupCards
- * makes of all links, but each card reads its first link only (and its title link when the props
- * lack the title), not all of them (four on trending): on a 1,000-card page, touching each link
- * from script was most of parsing.
+ * 2024–2026 layouts: one card per `article`, its first own link with an id no earlier card took.
+ * Each card reads that link only (and its title link when the props lack the title), not all its
+ * links (four on trending): on a 1,000-card page, touching each link from script was most of parsing.
  */
 function articleCards(root: ParentNode & Node): Map<HTMLElement, CardLinks> {
   const cards = new Map<HTMLElement, CardLinks>();
   const seenIds = new Set<string>();
   for (const article of root.querySelectorAll<HTMLElement>(SELECTORS.card)) {
     if (article.hasAttribute(OWN_UI_ATTRIBUTE)) continue; // never a card (the links' walk says so too)
-    const first = firstLinkOf(article, root, seenIds);
-    if (first === null) continue;
+    const first = articleLink(article, root, (entry) => !seenIds.has(entry.id), article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS));
+    if (!first) continue;
     seenIds.add(first.id);
-    const titleLink = () => (first.inHeading ? first : titleLinkOf(article, root, first.id));
-    cards.set(article, { first, titleLink });
+    cards.set(article, { first, titleLink: () => (first.inHeading ? first : titleLinkOf(article, root, first.id)) });
   }
   return cards;
 }
 
 /**
- * The page's cards: by article when any article holds a paper link, else from all paper links
- * (2023). `anyPaperLink` tells an empty page from markup we don't recognize.
+ * The page's cards: by article when any article holds a paper link (a stray link outside any
+ * article is then no card), else from all paper links (2023). `anyPaperLink` tells an empty page
+ * from markup we don't recognize.
  */
 export function findCardLinks(root: ParentNode & Node): { cards: Map<HTMLElement, CardLinks>; anyPaperLink: boolean } {
   const byArticle = articleCards(root);
   if (byArticle.size > 0) return { cards: byArticle, anyPaperLink: true };
   const links = paperLinksIn(root);
-  return { cards: groupCards(links, root), anyPaperLink: links.length > 0 };
+  return { cards: blockCards(links, root), anyPaperLink: links.length > 0 };
 }
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
