@@ -101,7 +101,7 @@ export function blockCards(links: PaperLink[], stop: Node): Map<HTMLElement, Car
   return cards;
 }
 
-const HEADINGS_SELECTOR = 'h1, h2, h3, h4';
+const HEADINGS_SELECTOR = [...HEADINGS].join(', ').toLowerCase();
 const NEAREST_MARK = `${SELECTORS.card}, ${SELECTORS.ownUi}, ${HEADINGS_SELECTOR}`;
 
 /** The link as one of this article's own (valid id, not in our UI, not in a nested article), else null. */
@@ -125,7 +125,13 @@ function articleLink(article: HTMLElement, root: Node, accept: (entry: PaperLink
     const entry = linkOfArticle(link, article, root);
     return entry && accept(entry) ? entry : undefined;
   };
-  if (likely) return take(likely) ?? [...article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)].map(take).find(Boolean);
+  if (!likely) return undefined;
+  const entry = take(likely);
+  if (entry) return entry;
+  for (const link of article.querySelectorAll<HTMLAnchorElement>(PAPER_ANCHORS)) {
+    const found = take(link);
+    if (found) return found;
+  }
   return undefined;
 }
 
