@@ -13,12 +13,14 @@ export function setTransport(next: Transport): void {
 }
 
 export class RequestError extends Error {}
+/** The background answered with a refusal (a sentence for the user): asking again would not help. */
+export class RefusedError extends RequestError {}
 
 export async function send<T extends Request['type']>(
   request: Extract<Request, { type: T }>,
 ): Promise<ResponseMap[T]> {
   const reply = (await transport(request)) as Reply<ResponseMap[T]> | undefined;
   if (!reply) throw new RequestError('The extension did not answer. Reload the page and try again.');
-  if (!reply.ok) throw new RequestError(reply.error);
+  if (!reply.ok) throw new RefusedError(reply.error);
   return reply.data;
 }

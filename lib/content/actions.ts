@@ -20,13 +20,21 @@ export class PageActions {
     if (token) this.lastUndo = { token, label };
   }
 
-  /** Local state for ids, re-rendered and reported (the store's store-changed confirms later). */
-  private setLocalRead(ids: string[], read: boolean): void {
+  /**
+   * Local state for ids, re-rendered and reported (the store's store-changed confirms later).
+   * Returns how to take it back when the write fails (the messenger has told the user why): the
+   * page must not show as read what the store does not hold. Unread turns a new card new again.
+   */
+  private setLocalRead(ids: string[], read: boolean): () => void {
     const page = this.session.page;
-    if (!page) return;
-    for (const id of ids) if (page.states.has(id)) page.setState(id, read ? 'read' : 'unread', false);
-    for (const id of ids) this.session.renderOne(id);
-    void this.session.report(page);
+    const show = (asRead: boolean) => {
+      if (!page || this.session.page !== page) return;
+      for (const id of ids) if (page.states.has(id)) page.setState(id, asRead ? 'read' : 'unread', false);
+      for (const id of ids) this.session.renderOne(id);
+      void this.session.report(page);
+    };
+    show(read);
+    return () => show(!read);
   }
 
   /** Title/thumbnail click or scroll-past: fire-and-forget, one message per batch. */
@@ -34,15 +42,18 @@ export class PageActions {
     const page = this.session.page;
     const todo = ids.filter((id) => page?.states.get(id) !== 'read');
     if (todo.length === 0) return;
-    this.setLocalRead(todo, true);
-    void this.request({ type: 'set-read', ids: todo, read: true, token: retryToken() }).then((answer) => this.remember(answer?.undoToken, 'Marked read'));
+    const revert = this.setLocalRead(todo, true);
+    void this.request({ type: 'set-read', ids: todo, read: true, token: retryToken() }).then((answer) =>
+      answer ? this.remember(answer.undoToken, 'Marked read') : revert(),
+    );
   }
 
   async toggleRead(id: string): Promise<void> {
     const read = this.session.page?.states.get(id) !== 'read';
-    this.setLocalRead([id], read);
+    const revert = this.setLocalRead([id], read);
     const answer = await this.request({ type: 'set-read', ids: [id], read, token: retryToken() });
-    this.remember(answer?.undoToken, read ? 'Marked read' : 'Marked unread');
+    if (answer) this.remember(answer.undoToken, read ? 'Marked read' : 'Marked unread');
+    else revert();
   }
 
   async toggleSave(id: string): Promise<void> {
@@ -50,12 +61,16 @@ export class PageActions {
     const meta = this.session.metaOf(id);
     if (!page || !meta) return;
     const saving = !page.saved.has(id);
-    if (saving) page.saved.add(id);
-    else page.saved.delete(id);
-    this.session.renderOne(id);
+    const show = (saved: boolean) => {
+      if (this.session.page !== page) return;
+      if (saved) page.saved.add(id);
+      else page.saved.delete(id);
+      this.session.renderOne(id);
+    };
+    show(saving);
     const token = retryToken();
     const answer = saving ? await this.request({ type: 'save', paper: meta, token }) : await this.request({ type: 'unsave', id, token });
-    if (!answer) return this.overlay.toast('Could not update the reading list. Try again.', { role: 'alert' });
+    if (!answer) return show(!saving); // the messenger has told the user why
     this.remember(answer.undoToken, saving ? 'Saved' : 'Removed');
     this.undoToast(saving ? 'Saved to reading list' : 'Removed from reading list', answer.undoToken, saving);
   }
@@ -66,9 +81,9 @@ export class PageActions {
     if (!page) return;
     const ids = page.ids().filter((id) => !page.isHidden(id) && page.states.get(id) !== 'read');
     if (ids.length === 0) return this.overlay.toast('Every paper on this page is already read.');
-    this.setLocalRead(ids, true);
+    const revert = this.setLocalRead(ids, true);
     const answer = await this.request({ type: 'mark-all-read', ids, token: retryToken() });
-    if (!answer) return this.overlay.toast('Could not mark the papers read. Try again.', { role: 'alert' });
+    if (!answer) return revert();
     const label = `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} read`;
     this.remember(answer.undoToken, label);
     this.undoToast(label, answer.undoToken, false);
@@ -85,7 +100,7 @@ export class PageActions {
   /** A choice of the Mute… menu: the background adds a hide rule; Undo (or `u`) removes it. */
   async mute(choice: MuteChoice): Promise<void> {
     const answer = await this.request({ type: 'mute', kind: choice.kind, pattern: choice.pattern, token: retryToken() });
-    if (!answer) return this.overlay.toast('Could not add the filter. Try again.', { role: 'alert' });
+    if (!answer) return; // the messenger has told the user why
     this.undoToast(`Muted “${choice.pattern}”`, answer.undoToken, false, 'Manage filters in the popup');
   }
 
@@ -93,8 +108,7 @@ export class PageActions {
   async undo(token = this.lastUndo?.token): Promise<void> {
     if (!token) return this.overlay.toast('Nothing to undo.');
     if (this.lastUndo?.token === token) this.lastUndo = null;
-    const answer = await this.request({ type: 'undo', token });
-    this.overlay.toast(answer ? 'Undone' : 'Could not undo. Try again.', { role: answer ? 'status' : 'alert' });
+    if (await this.request({ type: 'undo', token })) this.overlay.toast('Undone');
   }
 
   /** Show on a hidden card: revealed for this page view only. */

@@ -1,4 +1,4 @@
-import { send } from '../client';
+import { RefusedError, send } from '../client';
 import type { Request, ResponseMap } from '../messages';
 
 /** Sends a request; resolves null when it failed (logged) instead of throwing into page code. */
@@ -18,16 +18,22 @@ type Sleep = (ms: number) => Promise<void>;
 export type MessengerOptions = {
   /** Called once when the extension was reloaded under us: the content script must stop. */
   onDead: () => void;
+  /** A request failed for good: the sentence to show the user (the background's own when it refused). */
+  onFailure: (sentence: string) => void;
   sleep?: Sleep;
 };
+
+export const UNREACHABLE = 'Papers Inbox could not reach its background. Reload the page and try again.';
 
 const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The content script's only way to talk to the background. Retries (the service worker may be
  * restarting) with the same request, so a `cards-shown` retry keeps its loadId and "new" stays right.
+ * A refusal (storage full, a bad pattern) is an answer, not a lost message: it is not retried, and
+ * its sentence reaches the user.
  */
-export function createMessenger({ onDead, sleep = defaultSleep }: MessengerOptions): Requester {
+export function createMessenger({ onDead, onFailure, sleep = defaultSleep }: MessengerOptions): Requester {
   let dead = false;
   return async function request(req) {
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
@@ -40,9 +46,10 @@ export function createMessenger({ onDead, sleep = defaultSleep }: MessengerOptio
           onDead();
           return null;
         }
-        const delay = RETRY_DELAYS_MS[attempt];
+        const refused = error instanceof RefusedError;
+        const delay = refused ? undefined : RETRY_DELAYS_MS[attempt];
         if (delay === undefined) {
-          console.warn(`Papers Inbox: ${req.type} failed`, error);
+          onFailure(refused ? error.message : UNREACHABLE);
           return null;
         }
         await sleep(delay);

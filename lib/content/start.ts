@@ -51,13 +51,15 @@ export function startPapersInbox({ life, stop, onLocationChange }: StartOptions)
   const doc = document;
   let grid: Grid | null = null; // watched from DOM-ready on
   const scroll = new ScrollPastRule();
-  const request = createMessenger({ onDead: stop });
+  const overlay = new Overlay(doc, life);
+  // A failed request's sentence ("Storage is full: …") as an alert; the toast needs a <body>.
+  const onFailure = (sentence: string) => whenDomReady(doc, life.signal, () => overlay.toast(sentence, { role: 'alert' }));
+  const request = createMessenger({ onDead: stop, onFailure });
   const session = new PageSession({
     doc, currentUrl, parse: parsePapersPage, request, now: Date.now, signal: life.signal,
     onSettings: (settings) => applySettings(doc, settings, scroll),
     writeQuietly: (write) => (grid ? grid.quietly(write) : write()),
   });
-  const overlay = new Overlay(doc, life);
   const actions = new PageActions(session, overlay);
   const keyboard = new Keyboard(session, actions, overlay);
   doc.addEventListener('keydown', keyboard.handle, { capture: true, signal: life.signal });

@@ -5,7 +5,7 @@ import { lifetimeOf } from '../../../lib/content/lifetime';
 import { muteChoices } from '../../../lib/content/mute-menu';
 import { Overlay } from '../../../lib/content/toast';
 import { buildTrendingPage, makeItem } from '../../fixtures/pages';
-import { FakeBackground, loadPage, makeSession, rule } from './helpers';
+import { FakeBackground, loadPage, makeSession, rule, type SessionHarness } from './helpers';
 
 const ITEMS = [
   makeItem('2507.00001', 'Scaling laws for agents', { ai_keywords: ['scaling laws', 'agents'] }),
@@ -14,6 +14,8 @@ const ITEMS = [
 
 let bg: FakeBackground;
 let abort: AbortController;
+let h: SessionHarness;
+let actions: PageActions;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const card = (id: string) => document.querySelector<HTMLElement>(`[data-pi-id="${id}"]`);
 const control = (id: string, action: string) => card(id)?.querySelector<HTMLButtonElement>(`[data-pi-action="${action}"]`);
@@ -25,11 +27,11 @@ beforeEach(async () => {
   bg.install();
   bg.rules = [rule('diffusion', 'hide')];
   const doc = loadPage(buildTrendingPage(ITEMS));
-  const h = makeSession(doc, '/papers/trending');
+  h = makeSession(doc, '/papers/trending');
   abort = h.abort;
   await h.session.navigate();
   const overlay = new Overlay(doc, lifetimeOf(abort.signal));
-  const actions = new PageActions(h.session, overlay);
+  actions = new PageActions(h.session, overlay);
   listenForClicks(doc, { session: h.session, actions, overlay, signal: abort.signal });
 });
 
@@ -92,6 +94,47 @@ describe('card controls', () => {
     [...(toast?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Undo')?.click();
     await flush();
     expect(bg.last('undo')).toEqual({ type: 'undo', token: 'tok-mute' });
+  });
+});
+
+describe('when the background refuses a write (storage full)', () => {
+  const STORAGE_FULL = 'Storage is full: free some disk space or remove papers from the reading list, then try again.';
+  const state = (id: string) => card(id)?.getAttribute('data-pi-state');
+
+  it('Save: the card is not left looking saved, and the sentence goes to the user once', async () => {
+    bg.refuse.save = STORAGE_FULL;
+    control('2507.00001', 'save')?.click();
+    expect(card('2507.00001')?.getAttribute('data-pi-saved')).toBe('true'); // at once, before the answer
+    await flush();
+    expect(card('2507.00001')?.getAttribute('data-pi-saved')).toBeNull();
+    expect(control('2507.00001', 'save')?.getAttribute('aria-label')).toBe('Save to reading list');
+    expect({ saves: bg.count('save'), failures: h.failures }).toEqual({ saves: 1, failures: [STORAGE_FULL] });
+    expect(overlayRoot()?.querySelector('[role="status"]') ?? null).toBeNull(); // no "Saved" toast
+  });
+
+  it('Read and Mark all read: the cards go back to new', async () => {
+    bg.refuse['set-read'] = STORAGE_FULL;
+    bg.refuse['mark-all-read'] = STORAGE_FULL;
+    control('2507.00001', 'read')?.click();
+    expect(state('2507.00001')).toBe('read');
+    await flush();
+    expect(state('2507.00001')).toBe('new');
+    await actions.markAllRead();
+    expect(state('2507.00001')).toBe('new');
+    expect(h.session.page?.summary(true, 0).counts).toMatchObject({ new: 1, unread: 1 });
+    expect(h.failures).toEqual([STORAGE_FULL, STORAGE_FULL]);
+  });
+
+  it('a read card marked unread stays read after the refusal', async () => {
+    control('2507.00001', 'read')?.click();
+    await flush();
+    expect(bg.read.has('2507.00001')).toBe(true);
+    bg.refuse['set-read'] = STORAGE_FULL;
+    control('2507.00001', 'read')?.click();
+    expect(state('2507.00001')).toBe('new');
+    await flush();
+    expect(state('2507.00001')).toBe('read');
+    expect(h.failures).toEqual([STORAGE_FULL]);
   });
 });
 

@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 
 const url = new URL('https://huggingface.co/papers/trending');
-const request = createMessenger({ onDead: () => {}, sleep: async () => {} });
+const request = createMessenger({ onDead: () => {}, onFailure: () => {}, sleep: async () => {} });
 const items = makeItems(3);
 const ids = items.map((item) => item.paper.id);
 const [first = '', second = '', third = ''] = ids;

@@ -51,6 +51,8 @@ export class FakeBackground {
   failNext = 0;
   /** Fail this many cards-shown requests (service worker restarting). */
   failCardsShown = 0;
+  /** Requests the background answers with a refusal, and its sentence (e.g. storage full). */
+  refuse: Partial<Record<Request['type'], string>> = {};
   private answers = new Map<string, Record<string, 'new' | 'unread' | 'read'>>();
   /** What pages sent about each paper: the filters (run here, as in the real background) read it. */
   private metas = new Map<string, PaperMeta>();
@@ -71,6 +73,8 @@ export class FakeBackground {
       if (!failShown) this.failNext--;
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }
+    const refusal = this.refuse[request.type];
+    if (refusal !== undefined) return { ok: false, error: refusal };
     if (this.gate && request.type === 'cards-shown') await this.gate;
     if (this.contextGate && request.type === 'get-page-context') await this.contextGate;
     return { ok: true, data: this.answer(request) };
@@ -139,14 +143,21 @@ export class FakeBackground {
   }
 }
 
-export type SessionHarness = { session: PageSession; setUrl: (path: string) => void; abort: AbortController };
+export type SessionHarness = {
+  session: PageSession;
+  setUrl: (path: string) => void;
+  abort: AbortController;
+  /** Sentences the messenger gave up with (the content script shows each as an alert toast). */
+  failures: string[];
+};
 
 export function makeSession(doc: Document, path: string): SessionHarness {
   let url = hfUrl(path);
   const abort = new AbortController();
-  const request = createMessenger({ onDead: () => abort.abort(), sleep: async () => {} });
+  const failures: string[] = [];
+  const request = createMessenger({ onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => {} });
   const session = new PageSession({
     doc, currentUrl: () => url, parse: parsePapersPage, request, now: () => 1_000, signal: abort.signal,
   });
-  return { session, setUrl: (p) => (url = hfUrl(p)), abort };
+  return { session, setUrl: (p) => (url = hfUrl(p)), abort, failures };
 }

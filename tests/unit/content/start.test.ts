@@ -52,4 +52,18 @@ describe('the content script wired together', () => {
     expect(document.querySelector('[data-pi-ui]')).toBeNull();
     expect(document.querySelector('[data-pi-id]')).toBeNull();
   });
+
+  it('shows the background’s refusal as an alert toast once the page has a body', async () => {
+    setUrl('https://huggingface.co/papers/trending');
+    loadPage(buildTrendingPage([makeItem('2507.00001', 'Scaling laws')]));
+    const bg = new FakeBackground();
+    bg.refuse['cards-shown'] = 'Storage is full: free some disk space or remove papers from the reading list, then try again.';
+    bg.install();
+    abort = new AbortController();
+    startPapersInbox({ life: lifetimeOf(abort.signal), stop: () => abort.abort(), onLocationChange: () => {} });
+    const alert = () => document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="alert"]');
+    await until(() => alert() != null);
+    expect(alert()?.textContent).toBe(bg.refuse['cards-shown']);
+    expect(bg.count('cards-shown')).toBe(1); // a refusal is not asked again
+  });
 });

@@ -14,6 +14,7 @@ describe('a content script whose extension was reloaded under it', () => {
   it('takes a gone runtime for death: stops at once, no retries, no warnings', async () => {
     const warn = vi.spyOn(console, 'warn');
     const onDead = vi.fn();
+    const onFailure = vi.fn();
     let attempts = 0;
     setTransport(async () => {
       attempts += 1;
@@ -22,13 +23,14 @@ describe('a content script whose extension was reloaded under it', () => {
     const id = fakeBrowser.runtime.id;
     Reflect.set(fakeBrowser.runtime, 'id', undefined); // what Chrome does to an orphaned script
     try {
-      const request = createMessenger({ onDead, sleep: async () => undefined });
+      const request = createMessenger({ onDead, onFailure, sleep: async () => undefined });
       expect(await request({ type: 'get-page-context' })).toBeNull();
       expect(await request({ type: 'get-page-context' })).toBeNull();
     } finally {
       Reflect.set(fakeBrowser.runtime, 'id', id);
     }
-    expect({ attempts, dead: onDead.mock.calls.length, warnings: warn.mock.calls.length }).toEqual({ attempts: 1, dead: 1, warnings: 0 });
+    expect({ attempts, dead: onDead.mock.calls.length, warnings: warn.mock.calls.length, failures: onFailure.mock.calls.length })
+      .toEqual({ attempts: 1, dead: 1, warnings: 0, failures: 0 }); // no toast on a page we are leaving
   });
 
   it('still retries a plain failure while the runtime is there (a restarting service worker)', async () => {
@@ -38,7 +40,7 @@ describe('a content script whose extension was reloaded under it', () => {
       if (attempts < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { ok: true, data: { rules: [], settings: {} } };
     });
-    const request = createMessenger({ onDead: () => undefined, sleep: async () => undefined });
+    const request = createMessenger({ onDead: () => undefined, onFailure: () => undefined, sleep: async () => undefined });
     expect(await request({ type: 'get-page-context' })).not.toBeNull();
     expect(attempts).toBe(3);
   });

@@ -28,7 +28,7 @@ const UI_TAGS = new Set(['DIV', 'SPAN', 'BUTTON', 'EM']);
 const readIndex = (i: number) => i % 3 === 1;
 const savedIndex = (i: number) => i % 4 === 2;
 
-type Run = { bg: MemoryBackground; session: PageSession; recognized: boolean | undefined; abort: AbortController };
+type Run = { bg: MemoryBackground; session: PageSession; recognized: boolean | undefined; abort: AbortController; failures: string[] };
 
 /** The page as it was before the extension ran, and which elements already had a tabindex. */
 type Before = { html: string; tabbable: Set<Element>; recognized: boolean };
@@ -55,12 +55,13 @@ async function run(s: Subject): Promise<Run> {
   }
   const recognized = parsePapersPage(s.doc, s.url)?.recognized;
   const abort = new AbortController();
-  const request = createMessenger({ onDead: () => abort.abort(), sleep: async () => undefined });
+  const failures: string[] = [];
+  const request = createMessenger({ onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => undefined });
   const session = new PageSession({
     doc: s.doc, currentUrl: () => s.url, parse: parsePapersPage, request, now: () => NOW, signal: abort.signal,
   });
   await session.navigate();
-  return { bg, session, recognized, abort };
+  return { bg, session, recognized, abort, failures };
 }
 
 /** Exactly the expected elements carry data-pi-id, with the right id, state and saved flag. */
@@ -166,6 +167,7 @@ describe.each(allBases())('$name', (base) => {
     expect(Reflect.get(globalThis, '__piPwned')).toBeUndefined();
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
+    expect(r.failures).toEqual([]); // the background refused nothing the page sent
     r.abort.abort();
     expectNothingElseTouched(s, was);
   }, 120_000);
