@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Route, type Worker } from 'playwright-core';
@@ -109,6 +109,11 @@ function findPaperInAllFixtures(id: string): unknown {
 export interface LaunchOptions {
   /** Reuse a profile (e.g. to check that state survives a browser restart). Default: a new temp dir. */
   userDataDir?: string;
+  /**
+   * Give the browser a disk of this many MB: its profile on a private tmpfs, so IndexedDB meets a
+   * real full disk (CDP's quota override does not apply to extension origins). Needs `unshare`.
+   */
+  diskMb?: number;
 }
 
 export interface ExtensionHarness {
@@ -151,8 +156,9 @@ export function chromiumArgs(extensionDir: string): string[] {
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const ownsDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'pi-e2e-'));
+  const smallDisk = options.diskMb === undefined ? null : smallDiskChromium(userDataDir, options.diskMb);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: smallDisk?.launcher ?? CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs(EXTENSION_DIR),
     acceptDownloads: true,
@@ -251,8 +257,26 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     async close() {
       await context.close();
       if (ownsDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (smallDisk !== null) rmSync(smallDisk.dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A launcher that runs Chromium in a mount namespace of its own (root mapped to the caller, so no
+ * privileges needed) with a `sizeMb` tmpfs over the profile. The tmpfs goes away with the browser.
+ */
+function smallDiskChromium(userDataDir: string, sizeMb: number): { launcher: string; dir: string } {
+  if (!Number.isInteger(sizeMb) || sizeMb < 32) throw new Error(`diskMb must be an integer ≥ 32 (Chromium's profile needs room), got ${sizeMb}`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'pi-disk-'));
+  const launcher = path.join(dir, 'chromium');
+  const quoted = `'${userDataDir.replaceAll("'", "'\\''")}'`;
+  writeFileSync(
+    launcher,
+    `#!/bin/sh\nexec unshare --map-root-user --mount sh -c 'mount -t tmpfs -o size=${sizeMb}m tmpfs "$0" && exec ${CHROMIUM_PATH} "$@"' ${quoted} "$@"\n`,
+  );
+  chmodSync(launcher, 0o755);
+  return { launcher, dir };
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, message: string): Promise<void> {
