@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Route, type Worker } from 'playwright-core';
@@ -136,6 +136,8 @@ export interface ExtensionHarness {
   extPage(): Promise<Page>;
   /** Stops the extension's service worker (CDP) and wakes it again with a message. */
   restartServiceWorker(): Promise<void>;
+  /** SIGKILLs every process of the browser at once, as a crash would: nothing gets to shut down. */
+  crash(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -254,12 +256,37 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     badgeText,
     extPage: helperPage,
     restartServiceWorker,
+    async crash() {
+      const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+      process.kill(-browserProcessGroup(userDataDir), 'SIGKILL');
+      await closed;
+    },
     async close() {
       await context.close();
       if (ownsDir) rmSync(userDataDir, { recursive: true, force: true });
       if (smallDisk !== null) rmSync(smallDisk.dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The process group of the browser using `userDataDir`: Playwright starts Chromium detached, so the
+ * browser leads a group that holds every one of its processes (renderers, the service worker's,
+ * the storage and network services).
+ */
+function browserProcessGroup(userDataDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // The field after the parenthesized name: state, parent, process group.
+      const group = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[2]);
+      if (group === Number(entry) && args.includes(`--user-data-dir=${userDataDir}`)) return group;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`no browser process found for the profile ${userDataDir}`);
 }
 
 /**
