@@ -61,6 +61,34 @@ describe('who may ask', () => {
     }
     expect((await handle({ type: 'set-read', ids: [paper.id], read: true }, page)).ok).toBe(true);
   });
+
+  it('refuses huge payloads whole, with a sentence, storing nothing of them, and keeps working', async () => {
+    const handle = createRequestHandler(deps);
+    const id = (i: number) => `2502.${String(10_000 + i)}`;
+    const ids = Array.from({ length: 10_001 }, (_, i) => id(i));
+    const huge: [unknown, MessageSender][] = [
+      [{ type: 'get-states', ids }, page],
+      [{ type: 'set-read', ids, read: true }, page],
+      [{ type: 'cards-shown', loadId: 'load-1', papers: ids.map((i) => ({ id: i })) }, page],
+      [{ type: 'cards-shown', loadId: 'load-1', papers: [{ ...paper, title: 'x'.repeat(2_001) }] }, page],
+      [{ type: 'cards-shown', loadId: 'load-1', papers: [{ ...paper, authors: Array.from({ length: 5_001 }, () => 'A. Author') }] }, page],
+      [{ type: 'cards-shown', loadId: 'x'.repeat(101), papers: [paper] }, page],
+      [{ type: 'save', paper: { ...paper, summary: 'x'.repeat(20_001) } }, page],
+      [{ type: 'mute', kind: 'keyword', pattern: 'x'.repeat(201) }, page],
+      [{ type: 'update-saved', id: paper.id, note: 'x'.repeat(20_001) }, popup],
+      [{ type: 'restore-backup', text: ' '.repeat(60_000_001) }, popup],
+    ];
+    for (const [message, sender] of huge) {
+      const reply = await handle(message, sender);
+      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/malformed or unknown, so nothing was changed\.$/) });
+    }
+    expect({ papers: await db.papers.count(), saved: await db.saved.count(), filters: await db.filters.count() }).toEqual({ papers: 0, saved: 0, filters: 0 });
+    expect(notified).toEqual([]);
+    // The largest batch that is allowed still goes through.
+    const most = await handle({ type: 'cards-shown', loadId: 'load-2', papers: ids.slice(0, 10_000).map((i) => ({ id: i })) }, page);
+    expect(most.ok).toBe(true);
+    expect(await db.papers.count()).toBe(10_000);
+  });
 });
 
 describe('routing', () => {
