@@ -14,7 +14,14 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'Papers Inbox' },
     // Firefox keys an extension's storage by this id: without one, each temporary install gets a
-    // new id and an empty database. Chrome would only warn about the unknown key.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'papers-inbox@papers-inbox.dev', strict_min_version: '128.0' } } } : {}),
+    // new id and an empty database. It also asks what data leaves the browser: none (from Firefox
+    // 140, hence the minimum). Chrome would only warn about the unknown key.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'papers-inbox@papers-inbox.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
   }),
 });
