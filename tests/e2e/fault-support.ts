@@ -75,6 +75,13 @@ export async function readStore(extensionPage: Page): Promise<StoreDump> {
   });
 }
 
+/** Of `ids`, how many rows exist / are read: a transaction of `batch` rows shows all or nothing. */
+export const rowsOf = (store: StoreDump, ids: string[]) => {
+  const wanted = new Set(ids);
+  const rows = store.papers.filter((p) => wanted.has(p.id));
+  return { rows: rows.length, read: rows.filter((p) => p.readAt !== undefined).length };
+};
+
 /** Sends a request as an extension page would (set-read, save, …) and returns the reply. */
 export async function sendFromExtension(extensionPage: Page, message: unknown): Promise<unknown> {
   return extensionPage.evaluate(async (msg) => {

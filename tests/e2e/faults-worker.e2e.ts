@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { buildPeriodPage, makeItems, type HfItem } from '../fixtures/pages';
 import { allAs, expectPopupCounts, expectStates, idsOf, SETTLE_MS, stateMap, switchGrid } from './support';
-import { MessageTap, quietExtensionPage, readStore, WorkerControl, WorkerFreezer, type StoreDump, type TappedCall, type WritePoint } from './fault-support';
+import { MessageTap, quietExtensionPage, readStore, rowsOf, WorkerControl, WorkerFreezer, type StoreDump, type TappedCall, type WritePoint } from './fault-support';
 
 /**
  * Issue #6: the service worker is stopped in the middle of a batch of writes. A debugger attached
@@ -65,13 +65,6 @@ async function sampleStore(check: (store: StoreDump) => void, settled: () => Pro
 
 const statesAre = (page: Page, ids: string[], state: string) => async () =>
   JSON.stringify(await stateMap(page)) === JSON.stringify(allAs(ids, state));
-
-/** Of `ids`, how many rows exist / are read: a transaction of `batch` rows shows all or nothing. */
-const rowsOf = (store: StoreDump, ids: string[]) => {
-  const wanted = new Set(ids);
-  const rows = store.papers.filter((p) => wanted.has(p.id));
-  return { rows: rows.length, read: rows.filter((p) => p.readAt !== undefined).length };
-};
 
 describe('service worker stopped in the middle of a batch of writes', () => {
   it('1,000 cards: cards-shown stopped half-written, then mark-all-read and undo stopped mid-write — retried, nothing lost', async () => {
