@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -17,14 +17,12 @@ import { waitFor } from './harness';
  */
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
-const GECKO_ID = 'papers-inbox@papers-inbox.dev';
 /** Fixed through a pref so extension pages have a known address. */
 const EXTENSION_UUID = '5f0c2a4e-7d1b-4c39-9a55-3b6e1f0d2c71';
 export const EXTENSION_BASE = `moz-extension://${EXTENSION_UUID}`;
 
 const PREFS: Record<string, string | number | boolean> = {
   'remote.active-protocols': 1, // WebDriver BiDi only
-  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
   'network.proxy.http_port': 9,
@@ -40,6 +38,16 @@ const PREFS: Record<string, string | number | boolean> = {
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
 };
+
+/** The add-on's id, as the build wrote it (wxt.config.ts sets it): the uuid pref is keyed by it. */
+function geckoId(): string {
+  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`the Firefox build has no gecko id (${FIREFOX_EXTENSION_DIR}/manifest.json)`);
+  return id;
+}
 
 type BidiMessage = { id?: number; type?: string; method?: string; params?: Record<string, unknown>; result?: unknown; error?: string; message?: string };
 type InterceptedRequest = { isBlocked?: boolean; request?: { request?: string; url?: string } };
@@ -126,7 +134,8 @@ export interface FirefoxHarness {
 
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const profile = mkdtempSync(path.join(tmpdir(), 'pi-firefox-'));
-  writeFileSync(path.join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
+  const prefs = { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: EXTENSION_UUID }) };
+  writeFileSync(path.join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
   const firefox = spawn(FIREFOX_PATH, ['--headless', '--remote-debugging-port=0', '--profile', profile, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const endpoint = await bidiEndpoint(firefox);
