@@ -1,7 +1,7 @@
 import { RefusedError, send } from '../client';
 import type { Request, ResponseMap } from '../messages';
 
-/** Sends a request; resolves null when it failed (logged) instead of throwing into page code. */
+/** Sends a request; resolves null when it failed (the user was told why, unless the extension is gone) instead of throwing into page code. */
 export type Requester = <T extends Request['type']>(request: Extract<Request, { type: T }>) => Promise<ResponseMap[T] | null>;
 
 export const RETRY_DELAYS_MS = [200, 800, 2_000] as const;
