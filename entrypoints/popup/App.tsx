@@ -10,6 +10,7 @@ import type { PopupStart } from './start';
 // small (the filter form and settings bring Zod with them) and nothing competes with the counts.
 const FiltersSection = lazy(() => import('./FiltersSection').then((m) => ({ default: m.FiltersSection })));
 const SettingsSection = lazy(() => import('./SettingsSection').then((m) => ({ default: m.SettingsSection })));
+const ProblemsRow = lazy(() => import('../../components/ProblemsRow').then((m) => ({ default: m.ProblemsRow })));
 
 const NO_IDS: readonly string[] = [];
 
@@ -48,6 +49,7 @@ export function App(props: { search: string; start?: PopupStart }) {
         <Suspense fallback={null}>
           <FiltersSection papers={counts?.metas ?? []} counts={page ? counts?.ruleCounts : undefined} failures={counts?.ruleErrors} />
           <SettingsSection />
+          <ProblemsRow />
         </Suspense>
       )}
     </main>

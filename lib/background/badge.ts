@@ -1,5 +1,6 @@
 import type { BadgeMode } from '../settings';
 import type { PageSummary } from '../page-summary';
+import type { ReportError } from '../problems';
 import type { z } from 'zod';
 
 type Mode = z.infer<typeof BadgeMode>;
@@ -38,6 +39,7 @@ export interface BadgeDeps {
   getMode(): Promise<Mode>;
   todayUnread(): Promise<number>;
   summaryOf(tabId: number): Promise<PageSummary | null>;
+  reportError: ReportError;
   /** Ids of open tabs, so every tab's per-tab text is recomputed (never stale). */
   tabIds(): Promise<number[]>;
 }
@@ -59,8 +61,9 @@ export function createBadgeUpdater(deps: BadgeDeps) {
       const tabs = onlyTab === undefined ? await deps.tabIds() : [onlyTab];
       // A closed tab makes setBadgeText reject; one bad tab must not stop the others.
       await Promise.all(tabs.map((id) => updateTab(id, mode, todayUnread).catch(() => undefined)));
-    } catch {
-      // The badge is decoration: a failure here must never break a request.
+    } catch (error) {
+      // The badge is decoration: a failure here must never break a request, but it is told.
+      deps.reportError('background/badge', error);
     }
   };
 }

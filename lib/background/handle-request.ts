@@ -3,6 +3,7 @@ import { makeRule } from '../filters/make-rule';
 import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
+import type { ReportError } from '../problems';
 import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
 import { filtersOn, verdictsFor } from './verdicts';
@@ -30,6 +31,8 @@ export interface RequestHandlerDeps {
   /** For `save` of a paper the page had no text for; absent = skip the enrichment. */
   fetch?: FetchFn;
   openReadingList?(): Promise<void>;
+  /** Failures that are recovered from but must not vanish (shown in the popup's problems row). */
+  reportError: ReportError;
 }
 
 type Type = Request['type'];
@@ -99,6 +102,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       return { ok: true, data: await route(parsed.data, sender) };
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.message };
+      deps.reportError(`background/${parsed.data.type}`, error);
       return { ok: false, error: storageErrorSentence(error) };
     }
   };
@@ -126,7 +130,7 @@ function createRoutes(deps: RequestHandlerDeps) {
       // The first batch of a tab is "a papers page was opened": refresh today's list (throttled).
       if (tabId !== undefined && !seenTabs.has(tabId)) {
         seenTabs.add(tabId);
-        void deps.refreshToday(false).catch(() => undefined);
+        void deps.refreshToday(false).catch((error: unknown) => deps.reportError('background/refresh-today', error));
       }
       return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()) };
     },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { StoreChanged } from '../messages';
+import { createErrorReporter, developmentLog } from '../problems';
 import { getDb } from '../store/db';
 import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
 import { createBadgeUpdater } from './badge';
@@ -9,7 +10,7 @@ import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM }
 
 const PAPERS_TABS = 'https://huggingface.co/papers*';
 
-/** Sends to every papers tab; tabs without our content script (yet) reject, which is fine. */
+/** Sends to every papers tab; tabs without our content script (yet) reject, which is fine: not a problem to report. */
 async function broadcast(msg: StoreChanged): Promise<void> {
   const tabs = await browser.tabs.query({ url: PAPERS_TABS }).catch(() => []);
   for (const tab of tabs) {
@@ -23,19 +24,22 @@ async function broadcast(msg: StoreChanged): Promise<void> {
  */
 export function startBackground(): void {
   const db = getDb();
-  const tabSummaries = new TabSummaries(browser.storage.session);
+  const reportError = createErrorReporter({ area: browser.storage.session, now: Date.now, log: developmentLog });
+  const tabSummaries = new TabSummaries(browser.storage.session, reportError);
   const updateBadges = createBadgeUpdater({
     action: browser.action,
     getMode: async () => (await getSettings(db)).badge,
     todayUnread: () => todayUnreadCount(db),
     summaryOf: (tabId) => tabSummaries.get(tabId),
     tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    reportError,
   });
   const today = createTodayRefresher({
     db,
     fetch: (url) => fetch(url, { credentials: 'omit' }),
     alarms: browser.alarms,
     onUpdated: () => void updateBadges(),
+    reportError,
   });
   const handle = createRequestHandler({
     db,
@@ -50,6 +54,7 @@ export function startBackground(): void {
     openReadingList: async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/reading-list.html') });
     },
+    reportError,
   });
 
   // sendResponse + `return true` works in every Chrome version, with or without promise support.
@@ -61,13 +66,13 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) {
       void today.refresh(Date.now());
-      void pruneUndo(db, Date.now()).catch(() => undefined);
+      void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
     }
   });
   browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
   browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
   void ensurePeriodicAlarm();
-  void pruneUndo(db, Date.now()).catch(() => undefined);
+  void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {

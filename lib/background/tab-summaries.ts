@@ -1,4 +1,5 @@
 import { PageSummary } from '../page-summary';
+import type { ReportError } from '../problems';
 
 /** The slice of `browser.storage.session` we use (injected so tests can use a plain fake). */
 export interface SessionArea {
@@ -17,7 +18,10 @@ export class TabSummaries {
   private readonly byTab = new Map<number, PageSummary>();
   private loaded: Promise<void> | undefined;
 
-  constructor(private readonly session: SessionArea) {}
+  constructor(
+    private readonly session: SessionArea,
+    private readonly reportError: ReportError,
+  ) {}
 
   /** Reloads the mirror once per worker lifetime; later calls reuse the same promise. */
   private load(): Promise<void> {
@@ -28,12 +32,13 @@ export class TabSummaries {
         const parsed = PageSummary.safeParse(value);
         if (parsed.success && !this.byTab.has(Number(tab))) this.byTab.set(Number(tab), parsed.data);
       }
-    }).catch(() => undefined);
+    }).catch((error: unknown) => this.reportError('background/tab-summaries', error));
     return this.loaded;
   }
 
   private persist(): Promise<void> {
-    return this.session.set({ [KEY]: Object.fromEntries(this.byTab) }).catch(() => undefined);
+    // In memory the summary is kept either way; only a worker restart would lose it.
+    return this.session.set({ [KEY]: Object.fromEntries(this.byTab) }).catch((error: unknown) => this.reportError('background/tab-summaries', error));
   }
 
   async get(tabId: number): Promise<PageSummary | null> {

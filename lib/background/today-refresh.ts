@@ -1,5 +1,6 @@
 import { parseDailyPapersResponse, todayApiUrl } from '../hf/api';
 import type { PaperMeta } from '../paper';
+import type { ReportError } from '../problems';
 import type { PapersInboxDb } from '../store/db';
 import { getTodayList, setTodayList, storeFetchedPapers } from '../store/repository';
 
@@ -62,6 +63,7 @@ export function createTodayRefresher(deps: {
   fetch: FetchFn;
   alarms: AlarmsApi;
   onUpdated(): void;
+  reportError: ReportError;
 }): TodayRefresher {
   let failures = 0;
   let lastAttempt = -Infinity;
@@ -84,9 +86,11 @@ export function createTodayRefresher(deps: {
 
   /** Keeps the last good list, notes the error, and retries after 1, 2, 4 … 60 minutes. */
   async function recordFailure(now: number, error: string): Promise<RefreshResult> {
-    const last = await getTodayList(deps.db).catch(() => undefined);
+    const last = await getTodayList(deps.db).catch((e: unknown) => void deps.reportError('background/today-list', e));
     // With no good list yet there is nothing to annotate: the popup says "not fetched yet".
-    if (last) await setTodayList(deps.db, { ...last, lastError: error, lastErrorAt: now }).catch(() => undefined);
+    if (last) {
+      await setTodayList(deps.db, { ...last, lastError: error, lastErrorAt: now }).catch((e: unknown) => deps.reportError('background/today-list', e));
+    }
     const delay = Math.min(2 ** failures, MAX_BACKOFF_MIN);
     failures += 1;
     await deps.alarms.create(RETRY_ALARM, { delayInMinutes: delay });

@@ -35,6 +35,7 @@ beforeEach(async () => {
       set: async (tabId: number, s: PageSummary) => void summaries.set(tabId, s),
     },
     refreshToday: async () => ({ ok: true, fetchedAt: NOW }),
+    reportError: () => undefined,
   });
   setTransport((request) => handler(request, { id: 'test-id', url: `${ORIGIN}popup.html` }));
   await getDb().papers.bulkPut([paper('2511.00001'), paper('2511.00002')]);

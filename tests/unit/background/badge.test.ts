@@ -31,10 +31,26 @@ describe('badge text', () => {
       todayUnread: async () => 4,
       summaryOf: async (id) => (id === 1 ? summary(7) : null),
       tabIds: async () => [1, 2, 99],
+      reportError: vi.fn(),
     });
     await update();
     expect(setBadgeText).toHaveBeenCalledWith({ text: '4' });
     expect(setBadgeText).toHaveBeenCalledWith({ tabId: 1, text: '7' });
     expect(setBadgeText).toHaveBeenCalledWith({ tabId: 2, text: '4' });
+  });
+
+  it('a failing badge is reported as a problem, not thrown at the request that changed it', async () => {
+    const broken = new Error('action API unavailable');
+    const reportError = vi.fn();
+    const update = createBadgeUpdater({
+      action: { setBadgeText: vi.fn(async () => Promise.reject(broken)), setBadgeBackgroundColor: vi.fn(async () => undefined) },
+      getMode: async () => 'page',
+      todayUnread: async () => 0,
+      summaryOf: async () => null,
+      tabIds: async () => [],
+      reportError,
+    });
+    await expect(update()).resolves.toBeUndefined();
+    expect(reportError).toHaveBeenCalledWith('background/badge', broken);
   });
 });

@@ -31,6 +31,7 @@ beforeEach(() => {
       set: async (id, s) => void summaries.set(id, s),
     },
     refreshToday: vi.fn(async () => ({ ok: true, fetchedAt: 1 })),
+    reportError: vi.fn(),
   };
 });
 afterEach(async () => {
@@ -197,6 +198,15 @@ describe('routing', () => {
     vi.spyOn(db.papers, 'bulkPut').mockRejectedValue(quota);
     const reply = await handle({ type: 'set-read', ids: [paper.id], read: true }, page);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Storage is full/) });
+    // The user reads the sentence; the popup's problems row keeps the error for a bug report.
+    expect(deps.reportError).toHaveBeenCalledWith('background/set-read', expect.objectContaining({ name: 'QuotaExceededError' }));
+  });
+
+  it('a refusal is an answer, not a problem: nothing is reported', async () => {
+    const handle = createRequestHandler(deps);
+    expect(await handle({ type: 'update-saved', id: paper.id, note: 'x' }, popup)).toMatchObject({ ok: false });
+    expect(await handle({ type: 'no-such-request' }, popup)).toMatchObject({ ok: false });
+    expect(deps.reportError).not.toHaveBeenCalled();
   });
 
   it('save of a paper without an abstract fetches it in the background', async () => {

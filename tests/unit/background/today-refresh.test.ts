@@ -19,7 +19,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const make = (fetch: FetchFn) => createTodayRefresher({ db, fetch, alarms, onUpdated: () => undefined });
+const make = (fetch: FetchFn) => createTodayRefresher({ db, fetch, alarms, onUpdated: () => undefined, reportError: () => undefined });
 
 describe("today's list", () => {
   it('stores the list and its papers without marking them shown', async () => {

@@ -22,6 +22,7 @@ const handler = () =>
     onStateChange: () => undefined,
     tabSummaries: { get: async () => null, set: async () => undefined },
     refreshToday: async () => ({ ok: true }),
+    reportError: () => undefined,
   });
 
 async function send(request: Request): Promise<unknown> {
