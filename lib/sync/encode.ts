@@ -5,7 +5,7 @@ import type { SavedStatus } from '../store/records';
 import type { Register } from './clock';
 import { packIds, unpackIds } from './pack-ids';
 import { SYNC_BUDGET, itemBytes } from './quotas';
-import { merge } from './merge';
+import { mergeInto } from './merge';
 import { SettingValue, SyncSaved, emptySyncState, isRead, type SyncState } from './state';
 
 /**
@@ -152,14 +152,14 @@ export interface Decoded {
 
 /** Reads the sync area's items back into a state, validating each one; a bad item is skipped, never trusted. */
 export function decodeItems(items: Record<string, unknown>): Decoded {
-  let state = emptySyncState();
+  const state = emptySyncState();
   let ignored = 0;
   for (const [key, value] of Object.entries(items)) {
     if (!key.startsWith(SYNC_PREFIX)) continue;
     const itemState = emptySyncState();
     if (!decodeItem(itemState, key.slice(SYNC_PREFIX.length), value)) ignored++;
     // Merged, not assigned: two devices writing at once can leave the same record in two items.
-    state = merge(state, itemState);
+    mergeInto(state, itemState);
   }
   return { state, ignored };
 }
