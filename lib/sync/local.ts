@@ -1,5 +1,6 @@
 import type { FilterRule } from '../filters/rule';
 import type { SavedRecord } from '../store/records';
+import { canonicalJson } from './canonical';
 import { nextStamp, type Register } from './clock';
 import { clipNote, dayOf, isRead, type SettingValue, type SyncSaved, type SyncState } from './state';
 
@@ -26,11 +27,7 @@ export interface LocalWrites {
   settings: Record<string, SettingValue>;
 }
 
-/** Sorted keys, so two equal rules compare equal whatever order their fields were written in. */
-const canonical = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * The state with this device's changes since it was last stamped: every field whose local value

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeItems, encodeState } from '../../../lib/sync/encode';
+// States as sets of facts: the order of keys is not part of a state.
+import { canonicalJson as canonical } from '../../../lib/sync/canonical';
 import { merge } from '../../../lib/sync/merge';
 import { SYNC_QUOTAS } from '../../../lib/sync/quotas';
 import { isRead, type SyncSaved, type SyncState } from '../../../lib/sync/state';
 import { MemorySyncArea } from './memory-sync-area';
 import { prng, randomState } from './random-states';
 
-const canonical = (s: SyncState) => JSON.stringify(s, (_k, v: unknown) =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 const id = (n: number) => `25${String(10 + Math.floor(n / 20_000)).padStart(2, '0')}.${String(n % 20_000).padStart(5, '0')}`;
 const savedEntry = (t: number, note = ''): SyncSaved => ({
   on: { v: true, t, d: 'a' }, status: { v: 'to-read', t, d: 'a' }, tags: { v: ['ml'], t, d: 'a' }, note: { v: note, t, d: 'a' }, at: t,

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+// States as sets of facts: the order of keys is not part of a state.
+import { canonicalJson as canonical } from '../../../lib/sync/canonical';
 import { merge } from '../../../lib/sync/merge';
 import { isRead, type SyncState } from '../../../lib/sync/state';
 import { prng, randomState } from './random-states';
 
 const CASES = 400;
-/** States as sets of facts: order of keys is not part of a state. */
-const canonical = (s: SyncState) => JSON.stringify(s, (_k, v: unknown) =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 
 describe('merge', () => {
   it('is commutative, associative and idempotent', () => {
