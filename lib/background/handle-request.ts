@@ -1,5 +1,6 @@
 import { parseBackup, restoreBackup } from '../export/backup';
 import { makeRule } from '../filters/make-rule';
+import { validateRule } from '../filters/compile';
 import { paperApiUrl, parsePaperResponse } from '../hf/api';
 import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChanged } from '../messages';
 import type { PaperMeta } from '../paper';
@@ -174,6 +175,9 @@ function createRoutes(deps: RequestHandlerDeps) {
       return null;
     },
     'upsert-filter': async (req) => {
+      // The same validation as the popup's form and mute: an invalid rule is only stored switched off.
+      const valid = validateRule(req.rule);
+      if (!valid.ok && req.rule.enabled) throw new Refusal(valid.error);
       await repo.upsertFilter(db, { ...req.rule, updatedAt: deps.now() });
       changed({ rules: true });
       return null;

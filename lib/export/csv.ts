@@ -5,9 +5,10 @@ export const CSV_HEADER = ['id', 'title', 'authors', 'published', 'saved_at', 's
 
 /**
  * Spreadsheets run cells starting with these as formulas (CSV injection); a leading `'` makes them
- * text. Tab and CR are on the OWASP list too.
+ * text. Tab and CR are on the OWASP list too; leading whitespace and the full-width forms
+ * (＝＋－＠) are skipped or read as formulas by some spreadsheets.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /** One RFC 4180 cell: neutralised, then quoted when it holds a comma, quote or line break. */
 export function csvCell(value: string): string {

@@ -2,7 +2,7 @@ import { FILTER_PATTERN_MAX } from './rule-limits';
 import type { FilterField, FilterRule } from './rule';
 import { keywordTest, type KeywordTest } from './keyword';
 import { hasCatastrophicBacktracking } from './safe-regex';
-import { userRegexTest } from './regex-test';
+import { linearRegex } from './linear/linear-regex';
 import { literalRegex, type LiteralRegex } from './regex-prefilter';
 import type { PaperMeta } from '../paper';
 import type { PaperTexts } from './text';
@@ -11,7 +11,10 @@ export type ValidateResult = { ok: true } | { ok: false; error: string };
 
 const NON_NEGATIVE_INT = /^\d+$/;
 
-/** Compile a user regex: `iu` first, `i` when the source is only valid without Unicode mode. */
+/**
+ * Check a user regex's syntax and pick its flags: `iu` first, `i` when the source is only valid
+ * without Unicode mode. The RegExp returned is never run on page text (linear/ runs the rule).
+ */
 export function compileUserRegex(src: string): RegExp | { error: string } {
   try {
     return new RegExp(src, 'iu');
@@ -84,14 +87,16 @@ function textTest(
     if (!(re instanceof RegExp)) return re.error;
     if (hasCatastrophicBacktracking(src))
       return 'This regular expression could take too long on long abstracts (a repeated group inside a repetition). Simplify it.';
-    const found = literalRegex(re, fields);
+    // Never run natively: the native engine backtracks, and no static check catches every slow case.
+    const linear = linearRegex(re.source, re.flags);
+    if ('error' in linear) return linear.error;
+    const found = literalRegex(re, linear, fields);
     if (found !== null) {
       reads.regexes.push(found);
       return found;
     }
     reads.runsRegex = true;
-    const test = userRegexTest(re);
-    return (_p, texts) => fields.some((f) => texts.raw(f).some(test));
+    return (_p, texts) => fields.some((f) => texts.raw(f).some((s) => linear.test(s)));
   }
   // Author rules always look at author names, whatever fields say: that is what "author" means.
   const kw = keywordTest(src, kind === 'author' ? ['authors'] : fields);

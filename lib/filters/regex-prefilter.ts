@@ -3,44 +3,43 @@ import type { FilterField } from './rule';
 import type { PaperTexts } from './text';
 import { branchLiterals } from './regex-literals';
 import { isPlainText, plainTwin } from './regex-test';
+import type { LinearRegex } from './linear/linear-regex';
 
 /**
  * A user regex (a rule's own or its "unless") whose every branch starts with a word: tried only
  * where one of those words is, anchored there. See regexMatcher. Besides sparing a scan per rule,
- * this keeps V8 fast on a leading `\b` (or `\B`): under our `iu` flags the boundary turns into
- * lookarounds tried at every position, which defeats its own literal search (`\bdiffusions?\b` is
- * ~20x slower on abstracts than `diffusions?\b`). Dropping the boundary instead would not be safe
- * (`\b\w+\b\w*x` is linear, `\w+\w*x` cubic); anchored where the word is, the regex does no more
- * work than it would there alone.
+ * a try anchored where the word is stops within a few characters on most texts. The regex itself
+ * always runs on the linear-time matcher (linear/); the native regexes here are the words alone,
+ * literal alternations that cannot backtrack beyond the length of a word.
  */
 export interface LiteralRegex {
   fields: readonly FilterField[];
   /** The leading word of each branch (regex-literals.ts). */
   literals: readonly string[];
-  /** Run on plain texts (the plain-`i` twin when it has one, see regex-test.ts) and on the others. */
-  onPlain: Runner;
-  onOther: Runner;
+  /** The regex, in the linear-time matcher. */
+  linear: LinearRegex;
+  /** How its words are found on plain texts (plain `i` when that folds the same, see regex-test.ts) and on the others. */
+  onPlain: WordFinder;
+  onOther: WordFinder;
 }
 
-/** Copies of a regex: tried at one index (`y`), and searched from one on (`g`); its words alone, anchored. */
-interface Runner {
-  at: RegExp;
-  from: RegExp;
-  /** Each leading word with the regex's flags, to tell which words found in a pass it may start with. */
+/** The flags the words are searched with, and each word alone with them, anchored. */
+interface WordFinder {
+  flags: string;
+  /** Each leading word, to tell which words found in a pass the regex may start with. */
   words: RegExp[];
 }
 
-function runner(re: RegExp, literals: readonly string[]): Runner {
-  const anchored = (source: string) => new RegExp(source, `${re.flags}y`);
-  return { at: anchored(re.source), from: new RegExp(re.source, `${re.flags}g`), words: literals.map(anchored) };
+function wordFinder(flags: string, literals: readonly string[]): WordFinder {
+  return { flags, words: literals.map((w) => new RegExp(w, `${flags}y`)) };
 }
 
-export function literalRegex(re: RegExp, fields: readonly FilterField[]): LiteralRegex | null {
+export function literalRegex(re: RegExp, linear: LinearRegex, fields: readonly FilterField[]): LiteralRegex | null {
   const literals = branchLiterals(re.source);
   if (literals === null) return null;
-  const onOther = runner(re, literals);
+  const onOther = wordFinder(re.flags, literals);
   const twin = plainTwin(re);
-  return { fields, literals, onPlain: twin === null ? onOther : runner(twin, literals), onOther };
+  return { fields, literals, linear, onPlain: twin === null ? onOther : wordFinder(twin.flags, literals), onOther };
 }
 
 /** The pass's time budget for user-regex rules (match.ts). */
@@ -64,8 +63,8 @@ export interface PaperRun {
 interface Entry {
   test: LiteralRegex;
   ruleId: string;
-  /** The copies this group runs. */
-  run: Runner;
+  /** How this group finds its words. */
+  run: WordFinder;
 }
 
 interface Group {
@@ -112,8 +111,8 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
 
 function groups(entries: Entry[]): Group[] {
   const byFlags = new Map<string, Entry[]>();
-  for (const e of entries) listAt(byFlags, e.run.at.flags).push(e);
-  return [...byFlags].map(([flags, es]) => group(flags.replace('y', ''), es));
+  for (const e of entries) listAt(byFlags, e.run.flags).push(e);
+  return [...byFlags].map(([flags, es]) => group(flags, es));
 }
 
 function group(flags: string, entries: Entry[]): Group {
@@ -161,8 +160,7 @@ function searchFrom(entries: Entry[], text: string, from: number, run: PaperRun)
   for (const e of entries) {
     if (!pending(e, run)) continue;
     run.clock.start();
-    e.run.from.lastIndex = from;
-    const hit = e.run.from.test(text);
+    const hit = e.test.linear.testFrom(text, from);
     if (run.clock.charge(e.ruleId) && hit) run.hits.add(e.test);
   }
 }
@@ -184,8 +182,7 @@ function tryAt(candidates: Entry[], text: string, at: number, run: PaperRun): nu
     if (!pending(e, run)) continue;
     if (!timing) run.clock.start();
     timing = true;
-    e.run.at.lastIndex = at;
-    const hit = e.run.at.test(text);
+    const hit = e.test.linear.testAt(text, at);
     // Charged whether it matched or not; once over budget, even this last answer is dropped.
     if (!run.clock.charge(e.ruleId)) settled++;
     else if (hit) {

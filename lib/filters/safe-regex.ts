@@ -3,7 +3,8 @@
  * (a repeated group that itself contains a repetition: `(a+)+`, `(a*)*`, `(.*a){20}`) and a
  * repeated alternation whose branches can start with the same character (`(a|a)*`, `(a|ab)+`).
  * It is deliberately conservative and cheap: filters are short, a false refusal only asks the user
- * to simplify.
+ * to simplify. It is only the fast first answer: no static check catches every slow pattern
+ * (`.*.*.*x` is polynomial), so rules never run on the native engine (linear/ runs them).
  */
 
 interface Group {
@@ -48,10 +49,13 @@ function skipGroupOpen(src: string, i: number): number {
 
 const newGroup = (): Group => ({ repeated: false, starts: [], atStart: true });
 
-/** Two branches of a repeated alternation that can begin alike make the engine try both. */
+/**
+ * Two branches of a repeated alternation that can begin alike make a backtracking engine try
+ * both. Rules match case-insensitively, so `a` and `A` begin alike.
+ */
 function branchesOverlap(starts: string[]): boolean {
   const wild = starts.some((s) => s === '.' || s.startsWith('[') || s.startsWith('\\') || s === '(');
-  return wild ? starts.length > 1 : new Set(starts).size < starts.length;
+  return wild ? starts.length > 1 : new Set(starts.map((s) => s.toLowerCase())).size < starts.length;
 }
 
 /** True when the regex source has a repeated group containing a repetition (or overlapping branches). */

@@ -120,6 +120,16 @@ describe('routing', () => {
     expect(await saved()).toEqual([paper.id]);
   });
 
+  it('refuses to store an enabled rule that cannot run, with its sentence; stores it switched off', async () => {
+    const handle = createRequestHandler(deps);
+    const rule = { id: 'rb', pattern: '(a)\\1', kind: 'regex', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    const refused = await handle({ type: 'upsert-filter', rule }, popup);
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/back-reference/) });
+    expect(await db.filters.get('rb')).toBeUndefined();
+    expect((await handle({ type: 'upsert-filter', rule: { ...rule, enabled: false } }, popup)).ok).toBe(true);
+    expect((await db.filters.get('rb'))?.enabled).toBe(false);
+  });
+
   it('runs the topic filters for the page: cards-shown and get-states answer with verdicts', async () => {
     const handle = createRequestHandler(deps);
     const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
