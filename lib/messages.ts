@@ -178,4 +178,6 @@ export interface RestoreSummary {
   filtersAdded: number;
   filtersUpdated: number;
   settingsRestored: boolean;
+  /** Rules of the file that cannot run safely here: restored switched off, with why. */
+  filtersSwitchedOff: { pattern: string; error: string }[];
 }

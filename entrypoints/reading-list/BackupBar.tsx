@@ -19,7 +19,8 @@ export function restoreSentence(s: RestoreSummary): string {
     `${s.filtersUpdated} filters updated`,
   ];
   if (s.settingsRestored) parts.push('settings restored');
-  return `Restored: ${parts.join(', ')}.`;
+  const off = s.filtersSwitchedOff.map((f) => ` The filter "${f.pattern}" was restored switched off: ${f.error}`);
+  return `Restored: ${parts.join(', ')}.${off.join('')}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PapersInboxDb } from '../store/db';
 import { PaperRecord, SavedRecord } from '../store/records';
 import { FilterRule } from '../filters/rule';
+import { validateRule } from '../filters/compile';
 import { DEFAULT_SETTINGS, Settings } from '../settings';
 import type { RestoreSummary } from '../messages';
 
@@ -162,6 +163,23 @@ function withMissingPapers(backup: Backup): PaperRecord[] {
   return [...backup.papers, ...extra];
 }
 
+/**
+ * A backup may come from an older version, or be written by hand: a switched-on rule this version
+ * refuses (a back-reference, a pattern too large to run in linear time) is kept, switched off, and
+ * named in the summary. Nothing else of the file is lost, and nothing unsafe runs.
+ */
+function switchOffUnsafe(rules: readonly FilterRule[]): { rules: FilterRule[]; switchedOff: RestoreSummary['filtersSwitchedOff'] } {
+  const switchedOff: RestoreSummary['filtersSwitchedOff'] = [];
+  const out = rules.map((rule) => {
+    if (!rule.enabled) return rule;
+    const verdict = validateRule(rule);
+    if (verdict.ok) return rule;
+    switchedOff.push({ pattern: rule.pattern, error: verdict.error });
+    return { ...rule, enabled: false };
+  });
+  return { rules: out, switchedOff };
+}
+
 /** Merges a validated backup in ONE transaction (all or nothing); newer timestamps win. */
 export async function restoreBackup(db: PapersInboxDb, backup: Backup): Promise<RestoreSummary> {
   return db.transaction('rw', [db.papers, db.saved, db.filters, db.settings], async () => {
@@ -173,7 +191,8 @@ export async function restoreBackup(db: PapersInboxDb, backup: Backup): Promise<
     ]);
     const papers = plan(papersIn, localPapers, mergePaper);
     const saved = plan(backup.saved, localSaved, newerWins);
-    const filters = plan(backup.filters, localFilters, newerWins);
+    const safe = switchOffUnsafe(backup.filters);
+    const filters = plan(safe.rules, localFilters, newerWins);
     await Promise.all([db.papers.bulkPut(papers.rows), db.saved.bulkPut(saved.rows), db.filters.bulkPut(filters.rows)]);
     // The backup's settings are applied: restoring is an explicit "make it like that machine".
     await db.settings.put({ key: 'settings', value: backup.settings });
@@ -185,6 +204,7 @@ export async function restoreBackup(db: PapersInboxDb, backup: Backup): Promise<
       filtersAdded: filters.added,
       filtersUpdated: filters.updated,
       settingsRestored: true,
+      filtersSwitchedOff: safe.switchedOff,
     };
   });
 }

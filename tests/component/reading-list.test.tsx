@@ -187,11 +187,23 @@ it('restoring a bad file shows the background\'s sentence and changes nothing', 
 
 it('restoring a good file shows what was restored', async () => {
   const user = userEvent.setup();
-  bg.restoreResult = { papersAdded: 12, papersUpdated: 3, savedAdded: 5, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true };
+  bg.restoreResult = { papersAdded: 12, papersUpdated: 3, savedAdded: 5, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true, filtersSwitchedOff: [] };
   render(<App />);
   await ready();
   await user.upload(screen.getByLabelText('Restore from backup file'), new File(['{}'], 'b.json', { type: 'application/json' }));
   expect(await screen.findByText(/^Restored: 12 papers added, 3 updated, 5 saved added/)).toBeInTheDocument();
+});
+
+it('a restore that switched a rule off says which and why', async () => {
+  const user = userEvent.setup();
+  bg.restoreResult = {
+    papersAdded: 0, papersUpdated: 0, savedAdded: 0, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true,
+    filtersSwitchedOff: [{ pattern: '(a)\\1', error: 'It uses a back-reference.' }],
+  };
+  render(<App />);
+  await ready();
+  await user.upload(screen.getByLabelText('Restore from backup file'), new File(['{}'], 'b.json', { type: 'application/json' }));
+  expect(await screen.findByText(/The filter "\(a\)\\1" was restored switched off: It uses a back-reference\./)).toBeInTheDocument();
 });
 
 it('says how to save papers when the list is empty', async () => {

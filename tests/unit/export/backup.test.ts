@@ -42,7 +42,7 @@ describe('backup round trip', () => {
     expect(backup).toMatchObject({ format: 'papers-inbox-backup', version: 1, exportedAt: NOW });
     const target = freshDb();
     const summary = await restoreBackup(target, expectParsed(serializeBackup(backup)));
-    expect(summary).toEqual({ papersAdded: 2, papersUpdated: 0, savedAdded: 1, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true });
+    expect(summary).toEqual({ papersAdded: 2, papersUpdated: 0, savedAdded: 1, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true, filtersSwitchedOff: [] });
     expect(await snapshot(target)).toEqual(await snapshot(source));
   });
 
@@ -133,5 +133,24 @@ describe('merge rules', () => {
     expect((await db.filters.get('b'))?.pattern).toBe('local');
     expect(summary).toMatchObject({ filtersAdded: 0, filtersUpdated: 1, settingsRestored: true });
     expect((await db.settings.get('settings'))?.value.badge).toBe('today');
+  });
+
+  it('a rule that cannot run safely is restored switched off and named; the rest of the file is restored whole', async () => {
+    const db = freshDb();
+    const hostile = rule('bad', { kind: 'regex', pattern: '(a)\\1+$', fields: ['abstract'] });
+    const backup = await backupWith({ filters: [rule('good'), hostile], saved: [saved('2502.00001')] });
+    const summary = await restoreBackup(db, backup);
+    expect(summary.filtersSwitchedOff).toEqual([{ pattern: '(a)\\1+$', error: expect.stringMatching(/back-reference/) }]);
+    expect(await db.filters.get('bad')).toMatchObject({ pattern: '(a)\\1+$', enabled: false });
+    expect(await db.filters.get('good')).toMatchObject({ enabled: true });
+    expect(await db.saved.get('2502.00001')).toBeDefined();
+    expect(summary).toMatchObject({ filtersAdded: 2 });
+  });
+
+  it('a rule the file already has switched off stays off and is not named', async () => {
+    const db = freshDb();
+    const summary = await restoreBackup(db, await backupWith({ filters: [rule('bad', { kind: 'regex', pattern: '(a)\\1', enabled: false })] }));
+    expect(summary.filtersSwitchedOff).toEqual([]);
+    expect(await db.filters.get('bad')).toMatchObject({ enabled: false });
   });
 });
