@@ -66,6 +66,22 @@ describe('BibTeX', () => {
   });
 });
 
+describe('Markdown', () => {
+  it('notes and tags come out as text: no link, image, autolink or raw HTML of the user\'s making', () => {
+    const hostile = entry(
+      { id: '2502.00009', title: 'T', updatedAt: NOW },
+      { note: '[click](javascript:alert(1))\n<img src=x onerror=alert(1)>\n![i](javascript:x) <javascript:alert(2)>', tags: ['<b>x</b>', '[t](javascript:y)'] },
+    );
+    const md = toMarkdown([hostile], NOW);
+    const targets = [...md.matchAll(/(?<!\\)\]\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(target).toMatch(/^https:\/\/(huggingface\.co|arxiv\.org)\//);
+    expect(md).not.toMatch(/(^|[^\\])</m);
+    expect(md).toContain('\\[click\\](javascript:alert(1))');
+    expect(md).toContain('tags: \\<b\\>x\\</b\\>, \\[t\\](javascript:y)');
+  });
+});
+
 describe('CSV', () => {
   it.each([
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
