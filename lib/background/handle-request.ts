@@ -5,7 +5,8 @@ import { Request, type Reply, type RequestOf, type ResponseMap, type StoreChange
 import type { PaperMeta } from '../paper';
 import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
-import { filtersOn, verdictsFor } from './verdicts';
+import { filtersOn, pageMetas, verdictsFor } from './verdicts';
+import type { Ranker } from './ranker';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -30,6 +31,8 @@ export interface RequestHandlerDeps {
   /** For `save` of a paper the page had no text for; absent = skip the enrichment. */
   fetch?: FetchFn;
   openReadingList?(): Promise<void>;
+  /** The "for you" model: scores in cards-shown / get-states, retrained after signal changes. */
+  ranker?: Ranker;
 }
 
 type Type = Request['type'];
@@ -113,6 +116,8 @@ function createRoutes(deps: RequestHandlerDeps) {
   const changed = (msg: Omit<StoreChanged, 'type'>) => {
     if (msg.rules || msg.ids === undefined) rules.forget();
     savedIds.forget();
+    // Saves, reads, mutes and rules are the model's signals; the settings are not.
+    if (!msg.settings || msg.rules) deps.ranker?.retrainSoon();
     deps.notifyTabs({ type: 'store-changed', ...msg });
     deps.onStateChange();
   };
@@ -128,13 +133,16 @@ function createRoutes(deps: RequestHandlerDeps) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch(() => undefined);
       }
-      return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()) };
+      const scores = await deps.ranker?.scores(papers);
+      return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()), scores };
     },
     'get-states': async (req) => {
-      const [list, saved] = await Promise.all([rules.get(), savedIds.get()]);
-      // The rows read for the states also feed the filters: one read, and none when no rule is on.
-      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list));
-      return { ...states, verdicts: verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now()) };
+      const [list, saved, ranked = false] = await Promise.all([rules.get(), savedIds.get(), deps.ranker?.hasModel()]);
+      // The rows read for the states also feed the filters and scores: one read, none when unneeded.
+      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list) || ranked);
+      const verdicts = verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now());
+      const scores = ranked ? await deps.ranker?.scores(pageMetas(req.ids, stored, req.papers ?? [])) : undefined;
+      return { ...states, verdicts, scores };
     },
     'set-read': async (req) => {
       const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);

@@ -4,10 +4,12 @@ import { getDb } from '../store/db';
 import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
 import { createBadgeUpdater } from './badge';
 import { createRequestHandler } from './handle-request';
+import { createRanker } from './ranker';
 import { TabSummaries } from './tab-summaries';
 import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM } from './today-refresh';
 
 const PAPERS_TABS = 'https://huggingface.co/papers*';
+const MODEL_MAX_AGE_MS = 12 * 3_600_000;
 
 /** Sends to every papers tab; tabs without our content script (yet) reject, which is fine. */
 async function broadcast(msg: StoreChanged): Promise<void> {
@@ -37,7 +39,9 @@ export function startBackground(): void {
     alarms: browser.alarms,
     onUpdated: () => void updateBadges(),
   });
+  const ranker = createRanker({ db, now: Date.now, onTrained: () => void broadcast({ type: 'store-changed' }) });
   const handle = createRequestHandler({
+    ranker,
     db,
     now: Date.now,
     runtimeId: browser.runtime.id,
@@ -62,12 +66,15 @@ export function startBackground(): void {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) {
       void today.refresh(Date.now());
       void pruneUndo(db, Date.now()).catch(() => undefined);
+      // "Shown and never opened" grows with time alone: the model is refreshed twice a day.
+      void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch(() => undefined);
     }
   });
   browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
   browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
   void ensurePeriodicAlarm();
   void pruneUndo(db, Date.now()).catch(() => undefined);
+  void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch(() => undefined);
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {
