@@ -16,6 +16,7 @@ const Ids = z.array(ArxivId).min(1).max(MAX_BATCH);
 
 /** A paper's "for you" score (0–1, higher = more wanted) and its one-line reason (lib/ranking). */
 export const ForYouScore = z.object({ score: z.number().min(0).max(1), why: z.string().max(300) });
+export type ForYouScore = z.infer<typeof ForYouScore>;
 /** Absent until the model exists (5 saves): then every paper with text gets one. */
 const Scores = z.record(ArxivId, ForYouScore).optional();
 
