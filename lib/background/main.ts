@@ -4,6 +4,7 @@ import { getDb } from '../store/db';
 import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
 import { createBadgeUpdater } from './badge';
 import { createRequestHandler } from './handle-request';
+import { forYouUnreadCount } from './for-you-badge';
 import { createRanker } from './ranker';
 import { TabSummaries } from './tab-summaries';
 import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM } from './today-refresh';
@@ -26,10 +27,19 @@ async function broadcast(msg: StoreChanged): Promise<void> {
 export function startBackground(): void {
   const db = getDb();
   const tabSummaries = new TabSummaries(browser.storage.session);
+  const ranker = createRanker({
+    db,
+    now: Date.now,
+    onTrained: () => {
+      void broadcast({ type: 'store-changed' });
+      void updateBadges();
+    },
+  });
   const updateBadges = createBadgeUpdater({
     action: browser.action,
     getMode: async () => (await getSettings(db)).badge,
-    todayUnread: () => todayUnreadCount(db),
+    // 'for-you' is today's count, of the papers ranked for the user (badge.ts treats it as 'today').
+    todayUnread: async () => ((await getSettings(db)).badge === 'for-you' ? forYouUnreadCount(db, ranker) : todayUnreadCount(db)),
     summaryOf: (tabId) => tabSummaries.get(tabId),
     tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
   });
@@ -39,7 +49,6 @@ export function startBackground(): void {
     alarms: browser.alarms,
     onUpdated: () => void updateBadges(),
   });
-  const ranker = createRanker({ db, now: Date.now, onTrained: () => void broadcast({ type: 'store-changed' }) });
   const handle = createRequestHandler({
     ranker,
     db,

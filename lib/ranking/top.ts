@@ -2,8 +2,12 @@ import type { PaperMeta } from '../paper';
 import type { RankingModel } from './model';
 import { scorePaper, type PaperScore } from './score';
 
-/** At or above this a paper counts as "for you" (the badge): the model's own decision boundary. */
-export const FOR_YOU_THRESHOLD = 0.5;
+/**
+ * The badge's "for you" papers: today's best 10 by score. A rank, not a score cut: the scores order
+ * papers well (the eval) but are not calibrated probabilities, so a fixed cut like 0.5 would count
+ * none on one day and all on another.
+ */
+export const FOR_YOU_TOP = 10;
 
 export type RankedPaper = PaperScore & { meta: PaperMeta };
 

@@ -115,3 +115,21 @@ describe('the background ranker', () => {
     expect(retrainSoon).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the badge's for-you mode", () => {
+  it("counts the unread among today's 10 best, and every unread paper before the model exists", async () => {
+    const { forYouUnreadCount } = await import('../../../lib/background/for-you-badge');
+    const today = [...robotics.slice(6, 9), ...others.slice(100, 115)];
+    await repo.storeFetchedPapers(db, today, NOW);
+    await repo.setTodayList(db, { key: 'today', date: '2026-08-01', ids: today.map((m) => m.id), fetchedAt: NOW });
+    expect(await forYouUnreadCount(db, ranker)).toBe(18);
+    await history(5);
+    await ranker.retrain();
+    expect(await forYouUnreadCount(db, ranker)).toBe(10);
+    const scores = (await ranker.scores(today)) ?? {};
+    const best = [...today].sort((a, b) => (scores[b.id]?.score ?? 0) - (scores[a.id]?.score ?? 0));
+    await repo.setRead(db, [best[0]?.id ?? '', best[15]?.id ?? ''], true, NOW);
+    // The best one read: 9 of the 10 left; a read paper outside the 10 changes nothing.
+    expect(await forYouUnreadCount(db, ranker)).toBe(9);
+  });
+});
