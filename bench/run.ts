@@ -13,6 +13,7 @@ import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension, type ExtensionHarness } 
 import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperMeta } from '../lib/paper';
+import { benchRanking } from './ranking';
 import { seedStore, type SeedResult } from './seed';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
@@ -473,12 +474,13 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
-  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking').split(',');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion(), date: new Date().toISOString() };
   console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}`);
 
   if (only.includes('size')) benchSizes();
   if (only.includes('filters')) await benchFilters();
+  if (only.includes('ranking')) await benchRanking(record);
   if (only.includes('annotate')) {
     const h = await launchExtension();
     try {

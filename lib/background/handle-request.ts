@@ -133,7 +133,7 @@ function createRoutes(deps: RequestHandlerDeps) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch(() => undefined);
       }
-      const scores = await deps.ranker?.scores(papers);
+      const scores = await deps.ranker?.pageScores(papers);
       return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()), scores };
     },
     'get-states': async (req) => {
@@ -141,7 +141,7 @@ function createRoutes(deps: RequestHandlerDeps) {
       // The rows read for the states also feed the filters and scores: one read, none when unneeded.
       const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list) || ranked);
       const verdicts = verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now());
-      const scores = ranked ? await deps.ranker?.scores(pageMetas(req.ids, stored, req.papers ?? [])) : undefined;
+      const scores = ranked ? await deps.ranker?.pageScores(pageMetas(req.ids, stored, req.papers ?? [])) : undefined;
       return { ...states, verdicts, scores };
     },
     'set-read': async (req) => {

@@ -34,6 +34,7 @@ export function startBackground(): void {
       void broadcast({ type: 'store-changed' });
       void updateBadges();
     },
+    onScored: (ids) => void broadcast({ type: 'store-changed', ids }),
   });
   const updateBadges = createBadgeUpdater({
     action: browser.action,

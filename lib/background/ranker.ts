@@ -17,6 +17,8 @@ export interface RankerDeps {
   now: () => number;
   /** A new model is stored (tabs should re-ask for their scores). */
   onTrained(): void;
+  /** Scores of these papers are now ready (asked for by `pageScores`, computed after the reply). */
+  onScored?(ids: string[]): void;
   /** Background time per training slice. */
   sliceMs?: number;
   /** Wait after a change before training: a burst of saves trains once. */
@@ -28,12 +30,23 @@ export interface RankerDeps {
 
 type Scores = Record<string, PaperScore>;
 
+const hasText = (meta: PaperMeta) => Boolean(meta.title || meta.summary || meta.keywords?.length);
+/** A card first seen with its title only gets a new score once its abstract is known. */
+const cacheKey = (meta: PaperMeta) => `${meta.id}|${meta.title?.length ?? 0}|${meta.summary?.length ?? 0}|${meta.keywords?.length ?? 0}`;
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface Ranker {
   /** Whether scores exist (then the page's papers need their text read for them). */
   hasModel(): Promise<boolean>;
+  /** Every paper's score, computed now (popup-sized lists: the badge). */
   scores(papers: readonly PaperMeta[]): Promise<Scores | undefined>;
+  /**
+   * For a page's answers: only the scores already computed, so a 1,000-card page's get-states is
+   * not held up (scoring costs ~0.3 ms a paper, mostly tokenizing). The rest are computed after
+   * the reply, in slices, and announced with `onScored`; the tab then asks for them.
+   */
+  pageScores(papers: readonly PaperMeta[]): Promise<Scores | undefined>;
   /** The user's signals changed: train again soon. */
   retrainSoon(): void;
   /** Trains now (the next retrainSoon resolves into this too); resolves when stored. */
@@ -48,6 +61,8 @@ export function createRanker(deps: RankerDeps): Ranker {
   const setTimer = deps.setTimer ?? ((handler, ms) => void setTimeout(handler, ms));
   let loaded: Promise<RankingModel | null> | null = null;
   let cache = new Map<string, PaperScore>();
+  let queue = new Map<string, PaperMeta>();
+  let warming = false;
   let running: Promise<void> | null = null;
   let again = false;
   let timerSet = false;
@@ -77,6 +92,7 @@ export function createRanker(deps: RankerDeps): Ranker {
   function publish(model: RankingModel | null): void {
     loaded = Promise.resolve(model);
     cache = new Map();
+    queue = new Map();
     deps.onTrained();
   }
 
@@ -96,22 +112,59 @@ export function createRanker(deps: RankerDeps): Ranker {
     return running;
   }
 
+  function scoreOf(model: RankingModel, meta: PaperMeta): PaperScore {
+    const key = cacheKey(meta);
+    let score = cache.get(key);
+    if (!score) {
+      score = scorePaper(model, meta);
+      cache.set(key, score);
+    }
+    return score;
+  }
+
+  async function warm(): Promise<void> {
+    if (warming) return;
+    warming = true;
+    try {
+      while (queue.size > 0) {
+        await yieldTask();
+        const model = await load();
+        if (!model) return;
+        const done: string[] = [];
+        const deadline = clock() + sliceMs;
+        for (const [key, meta] of queue) {
+          queue.delete(key);
+          scoreOf(model, meta);
+          done.push(meta.id);
+          if (clock() >= deadline) break;
+        }
+        deps.onScored?.(done);
+      }
+    } finally {
+      warming = false;
+    }
+  }
+
   return {
     hasModel: async () => (await load()) !== null,
     async scores(papers) {
       const model = await load();
       if (!model) return undefined;
       const scores: Scores = {};
+      for (const meta of papers) if (hasText(meta)) scores[meta.id] = scoreOf(model, meta);
+      return scores;
+    },
+    async pageScores(papers) {
+      const model = await load();
+      if (!model) return undefined;
+      const scores: Scores = {};
       for (const meta of papers) {
-        if (!meta.title && !meta.summary && !meta.keywords?.length) continue;
-        // Cached only once the abstract is known: a title-only card may get its text later.
-        let score = cache.get(meta.id);
-        if (!score) {
-          score = scorePaper(model, meta);
-          if (meta.summary) cache.set(meta.id, score);
-        }
-        scores[meta.id] = score;
+        if (!hasText(meta)) continue;
+        const score = cache.get(cacheKey(meta));
+        if (score) scores[meta.id] = score;
+        else queue.set(cacheKey(meta), meta);
       }
+      if (queue.size > 0) void warm().catch(() => undefined);
       return scores;
     },
     retrainSoon() {

@@ -1,4 +1,4 @@
-import { bucketOf, cosine, type SparseVector, type Term } from './features';
+import { bucketOf, type SparseVector, type Term } from './features';
 import type { LikedPaper, RankingModel } from './model';
 
 /**
@@ -39,22 +39,48 @@ function topTerms(model: RankingModel, terms: readonly Term[], vector: SparseVec
   return chosen;
 }
 
-function mostLike(likes: readonly LikedPaper[], id: string, vector: SparseVector): LikedPaper | null {
+type Postings = Map<number, { like: number; value: number }[]>;
+/** Per model, bucket → the saved papers that have it: a paper is compared only where it overlaps. */
+const postingsByModel = new WeakMap<RankingModel, Postings>();
+
+function postingsOf(model: RankingModel): Postings {
+  let postings = postingsByModel.get(model);
+  if (postings) return postings;
+  postings = new Map();
+  model.likes.forEach((like, i) => {
+    for (let k = 0; k < like.index.length; k += 1) {
+      const bucket = like.index[k] ?? 0;
+      const list = postings?.get(bucket) ?? [];
+      list.push({ like: i, value: like.value[k] ?? 0 });
+      postings?.set(bucket, list);
+    }
+  });
+  postingsByModel.set(model, postings);
+  return postings;
+}
+
+/** The saved paper of highest cosine (both vectors are L2-normalized), if any is like enough. */
+function mostLike(model: RankingModel, id: string, vector: SparseVector): LikedPaper | null {
+  const postings = postingsOf(model);
+  const sums = new Float64Array(model.likes.length);
+  for (let k = 0; k < vector.index.length; k += 1) {
+    const x = vector.value[k] ?? 0;
+    for (const posting of postings.get(vector.index[k] ?? 0) ?? []) sums[posting.like] = (sums[posting.like] ?? 0) + x * posting.value;
+  }
   let best: LikedPaper | null = null;
   let bestScore = MIN_LIKENESS;
-  for (const like of likes) {
-    if (like.id === id) continue;
-    const score = cosine(vector, like);
-    if (score > bestScore) {
+  sums.forEach((score, i) => {
+    const like = model.likes[i];
+    if (like && like.id !== id && score > bestScore) {
       best = like;
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
 export function explain(model: RankingModel, id: string, terms: readonly Term[], vector: SparseVector): Explanation {
-  const like = mostLike(model.likes, id, vector);
+  const like: LikedPaper | null = mostLike(model, id, vector);
   return { terms: topTerms(model, terms, vector), like: like ? { id: like.id, title: like.title } : null };
 }
 

@@ -76,16 +76,16 @@ export interface SparseVector {
   value: Float32Array;
 }
 
-/** Document frequencies over a corpus → idf per bucket (smoothed; an unseen bucket gets the most). */
-export function idfOf(corpus: readonly Term[][]): Float32Array {
-  const df = new Uint32Array(DIMENSIONS);
-  for (const terms of corpus) {
-    const seen = new Set<number>();
-    for (const term of terms) seen.add(bucketOf(term.key));
-    for (const bucket of seen) df[bucket] = (df[bucket] ?? 0) + 1;
-  }
+/** Counts one document's buckets into `df` (document frequencies), each bucket once. */
+export function countDocument(df: Uint32Array, terms: readonly Term[]): void {
+  const seen = new Set<number>();
+  for (const term of terms) seen.add(bucketOf(term.key));
+  for (const bucket of seen) df[bucket] = (df[bucket] ?? 0) + 1;
+}
+
+/** Document frequencies → idf per bucket (smoothed; an unseen bucket gets the most). */
+export function idfFromCounts(df: Uint32Array, n: number): Float32Array {
   const idf = new Float32Array(DIMENSIONS);
-  const n = corpus.length;
   for (let i = 0; i < DIMENSIONS; i += 1) idf[i] = Math.log((n + 1) / ((df[i] ?? 0) + 1)) + 1;
   return idf;
 }
@@ -115,19 +115,5 @@ export function vectorize(terms: readonly Term[], idf: Float32Array): SparseVect
 export function dot(weights: Float32Array, x: SparseVector): number {
   let sum = 0;
   for (let i = 0; i < x.index.length; i += 1) sum += (weights[x.index[i] ?? 0] ?? 0) * (x.value[i] ?? 0);
-  return sum;
-}
-
-/** Cosine of two L2-normalized sparse vectors (index order arbitrary). */
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const small = a.index.length <= b.index.length ? a : b;
-  const large = small === a ? b : a;
-  const values = new Map<number, number>();
-  for (let i = 0; i < small.index.length; i += 1) values.set(small.index[i] ?? 0, small.value[i] ?? 0);
-  let sum = 0;
-  for (let i = 0; i < large.index.length; i += 1) {
-    const other = values.get(large.index[i] ?? 0);
-    if (other !== undefined) sum += other * (large.value[i] ?? 0);
-  }
   return sum;
 }

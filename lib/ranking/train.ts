@@ -1,5 +1,5 @@
 import type { PaperMeta } from '../paper';
-import { DIMENSIONS, idfOf, termsOf, vectorize, type SparseVector, type Term } from './features';
+import { countDocument, DIMENSIONS, idfFromCounts, termsOf, vectorize, type SparseVector, type Term } from './features';
 import { MAX_LIKES, MODEL_VERSION, type LikedPaper, type RankingModel } from './model';
 import type { LabelledPaper } from './signals';
 
@@ -38,7 +38,10 @@ export class Training {
   private cursor = 0;
   private epoch = 0;
   private readonly terms: Term[][] = [];
-  private readonly corpusTerms: Term[][] = [];
+  /** Document frequencies, counted as the terms are read (no long idf pass of its own). */
+  private readonly df = new Uint32Array(DIMENSIONS);
+  private documents = 0;
+  private readonly corpus: readonly PaperMeta[];
   private idf: Float32Array = new Float32Array(0);
   private readonly vectors: SparseVector[] = [];
   private readonly classWeight: [number, number];
@@ -53,9 +56,12 @@ export class Training {
   /** `corpus`: more papers (e.g. every stored one) that only sharpen the idf. */
   constructor(
     private readonly examples: readonly LabelledPaper[],
-    private readonly corpus: readonly PaperMeta[] = [],
+    corpus: readonly PaperMeta[] = [],
     options: TrainOptions = {},
   ) {
+    // The corpus usually holds the examples' own papers too: each is read once.
+    const labelled = new Set(examples.map((e) => e.meta.id));
+    this.corpus = corpus.filter((meta) => !labelled.has(meta.id));
     this.options = { ...DEFAULTS, ...options };
     this.next = random(this.options.seed);
     this.order = Uint32Array.from(examples.keys());
@@ -86,8 +92,7 @@ export class Training {
   private advance(deadline: number, clock: () => number): void {
     if (this.phase === 'terms') this.runTerms(deadline, clock);
     else if (this.phase === 'idf') {
-      this.idf = idfOf([...this.terms, ...this.corpusTerms]);
-      this.corpusTerms.length = 0;
+      this.idf = idfFromCounts(this.df, this.documents);
       this.phase = 'vectors';
     } else if (this.phase === 'vectors') this.runVectors(deadline, clock);
     else if (this.phase === 'epochs') this.runEpoch(deadline, clock);
@@ -99,11 +104,12 @@ export class Training {
       const i = this.cursor;
       this.cursor += 1;
       const example = this.examples[i];
-      if (example) this.terms.push(termsOf(example.meta));
-      else {
-        const meta = this.corpus[i - this.examples.length];
-        if (meta) this.corpusTerms.push(termsOf(meta));
-      }
+      const meta = example ? example.meta : this.corpus[i - this.examples.length];
+      if (!meta) continue;
+      const terms = termsOf(meta);
+      if (example) this.terms.push(terms);
+      countDocument(this.df, terms);
+      this.documents += 1;
       if (this.cursor % 8 === 0 && clock() >= deadline) return;
     }
     this.cursor = 0;

@@ -87,6 +87,8 @@ describe('the background ranker', () => {
 
   it('answers cards-shown and get-states with scores beside the verdicts, and retrains after a save', async () => {
     await history(5);
+    const scored: string[][] = [];
+    ranker = createRanker({ db, now: () => NOW, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
     await ranker.retrain();
     const retrainSoon = vi.spyOn(ranker, 'retrainSoon');
     const handle = createRequestHandler({
@@ -104,15 +106,25 @@ describe('the background ranker', () => {
     const fresh = others.slice(90, 93);
     const shown = await handle({ type: 'cards-shown', loadId: 'l2', papers: fresh }, sender);
     if (!shown.ok) throw new Error(shown.error);
-    const shownScores = (shown.data as { scores?: Record<string, { score: number; why: string }> }).scores ?? {};
-    expect(Object.keys(shownScores).sort()).toEqual(fresh.map((m) => m.id).sort());
+    // Not computed yet: the answer does not wait for them; they are announced once ready.
+    expect((shown.data as { scores?: object }).scores).toEqual({});
+    await vi.waitFor(() => expect(scored.flat().sort()).toEqual(fresh.map((m) => m.id).sort()));
     const states = await handle({ type: 'get-states', ids: fresh.map((m) => m.id) }, sender);
     if (!states.ok) throw new Error(states.error);
-    expect((states.data as { scores?: object }).scores).toEqual(shownScores);
+    const scores = (states.data as { scores?: Record<string, { score: number; why: string }> }).scores ?? {};
+    expect(scores).toEqual(await ranker.scores(fresh));
+    expect(Object.keys(scores)).toHaveLength(3);
+    expect(scored).toHaveLength(1); // cached now: no second round
     await handle({ type: 'save', paper: fresh[0] }, sender);
     expect(retrainSoon).toHaveBeenCalledTimes(1);
-    await handle({ type: 'update-settings', patch: { badge: 'off' } }, { id: 'x', url: 'chrome-extension://x/popup.html' });
+    const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };
+    await handle({ type: 'update-settings', patch: { badge: 'off' } }, popup);
     expect(retrainSoon).toHaveBeenCalledTimes(1);
+    // A restore brings back the signals (reading list, read times, rules): the model retrains from them.
+    const { createBackup, serializeBackup } = await import('../../../lib/export/backup');
+    const restored = await handle({ type: 'restore-backup', text: serializeBackup(await createBackup(db, NOW)) }, popup);
+    expect(restored.ok).toBe(true);
+    expect(retrainSoon).toHaveBeenCalledTimes(2);
   });
 });
 
