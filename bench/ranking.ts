@@ -4,33 +4,21 @@
  * busy time and the longest slice), scoring 1,000 unseen papers (the background's work after a
  * 1,000-card page's answer), and the stored model's size.
  */
-import type { PaperMeta } from '../lib/paper';
 import { modelBytes } from '../lib/ranking/model';
 import { scorePapers } from '../lib/ranking/score';
 import { labelledPapers } from '../lib/ranking/signals';
 import { Training } from '../lib/ranking/train';
-import { makeItems } from '../tests/fixtures/pages';
+import { benchPapers } from './papers';
 
 type Record = (metric: string, value: number | null, unit: string, target: string, met: boolean | null, note?: string) => void;
 
 const DAY = 86_400_000;
 const SLICE_MS = 20;
 
-function metas(n: number): PaperMeta[] {
-  return makeItems(n).map((item) => ({
-    id: item.paper.id,
-    title: item.paper.title,
-    summary: item.paper.summary,
-    authors: (item.paper.authors ?? []).flatMap((a) => (a?.name ? [a.name] : [])),
-    keywords: item.paper.ai_keywords,
-    upvotes: item.paper.upvotes,
-  }));
-}
-
 export async function benchRanking(record: Record): Promise<void> {
   try {
     const now = Date.UTC(2026, 11, 1);
-    const papers = metas(6_000);
+    const papers = benchPapers(6_000);
     const labelled = papers.slice(0, 5_000);
     // 200 saves on one topic, 300 reads, 500 hidden, the rest passed over.
     const topic = /\b(robot|video|agent)/i;

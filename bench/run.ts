@@ -13,6 +13,7 @@ import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension, type ExtensionHarness } 
 import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperMeta } from '../lib/paper';
+import { benchPapers } from './papers';
 import { benchRanking } from './ranking';
 import { seedStore, type SeedResult } from './seed';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
@@ -364,14 +365,7 @@ async function keystrokeToRows(page: Page, char: string): Promise<number> {
 async function benchFilters(): Promise<void> {
   try {
     const { applyTopicFilters } = await import('../lib/filters/match');
-    const papers: PaperMeta[] = makeItems(1_000).map((item) => ({
-      id: item.paper.id,
-      title: item.paper.title,
-      summary: item.paper.summary,
-      authors: (item.paper.authors ?? []).flatMap((a) => (a?.name ? [a.name] : [])),
-      keywords: item.paper.ai_keywords,
-      upvotes: item.paper.upvotes,
-    }));
+    const papers: PaperMeta[] = benchPapers(1_000);
     // A mix that really matches (about a third of the papers get a verdict): topic words found in
     // the fixtures' titles and abstracts, comma alternatives, real author names, upvote floors.
     const words = ['diffusion', 'reinforcement learning', 'agent', 'benchmark', 'video', 'robot', 'speech', 'graph', 'reasoning', 'language model'];
