@@ -17,7 +17,7 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const DEFAULTS = { epochs: 15, learningRate: 0.5, l2: 1e-5, seed: 1 };
+const DEFAULTS = { epochs: 8, learningRate: 0.5, l2: 1e-5, seed: 1 };
 
 /** Small, seeded PRNG (mulberry32): deterministic shuffles. */
 function random(seed: number): () => number {
@@ -140,7 +140,7 @@ export class Training {
     while (this.cursor < this.order.length) {
       this.update(this.order[this.cursor] ?? 0);
       this.cursor += 1;
-      if (this.cursor % 64 === 0 && clock() >= deadline) return;
+      if (this.cursor % 16 === 0 && clock() >= deadline) return;
     }
     this.cursor = 0;
     this.epoch += 1;
