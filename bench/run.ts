@@ -13,6 +13,8 @@ import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension, type ExtensionHarness } 
 import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperMeta } from '../lib/paper';
+import { benchPapers } from './papers';
+import { benchRanking } from './ranking';
 import { seedStore, type SeedResult } from './seed';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
@@ -363,14 +365,7 @@ async function keystrokeToRows(page: Page, char: string): Promise<number> {
 async function benchFilters(): Promise<void> {
   try {
     const { applyTopicFilters } = await import('../lib/filters/match');
-    const papers: PaperMeta[] = makeItems(1_000).map((item) => ({
-      id: item.paper.id,
-      title: item.paper.title,
-      summary: item.paper.summary,
-      authors: (item.paper.authors ?? []).flatMap((a) => (a?.name ? [a.name] : [])),
-      keywords: item.paper.ai_keywords,
-      upvotes: item.paper.upvotes,
-    }));
+    const papers: PaperMeta[] = benchPapers(1_000);
     // A mix that really matches (about a third of the papers get a verdict): topic words found in
     // the fixtures' titles and abstracts, comma alternatives, real author names, upvote floors.
     const words = ['diffusion', 'reinforcement learning', 'agent', 'benchmark', 'video', 'robot', 'speech', 'graph', 'reasoning', 'language model'];
@@ -473,12 +468,13 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
-  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking').split(',');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion(), date: new Date().toISOString() };
   console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}`);
 
   if (only.includes('size')) benchSizes();
   if (only.includes('filters')) await benchFilters();
+  if (only.includes('ranking')) await benchRanking(record);
   if (only.includes('annotate')) {
     const h = await launchExtension();
     try {

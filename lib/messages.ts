@@ -14,6 +14,12 @@ import { SavedStatus } from './store/records';
 const MAX_BATCH = 10_000;
 const Ids = z.array(ArxivId).min(1).max(MAX_BATCH);
 
+/** A paper's "for you" score (0–1, higher = more wanted) and its one-line reason (lib/ranking). */
+export const ForYouScore = z.object({ score: z.number().min(0).max(1), why: z.string().max(300) });
+export type ForYouScore = z.infer<typeof ForYouScore>;
+/** Absent until the model exists (5 saves): then every paper with text gets one. */
+const Scores = z.record(ArxivId, ForYouScore).optional();
+
 /** Content script → background: these cards were rendered on a page load. */
 export const CardsShown = z.object({
   type: z.literal('cards-shown'),
@@ -29,6 +35,7 @@ export const CardsShownResponse = z.object({
   metas: z.array(PaperMeta),
   /** The topic filters' verdict per paper (none: no rule applies). Filters run here, not in the page. */
   verdicts: z.record(ArxivId, FilterVerdict),
+  scores: Scores,
 });
 
 /** Any page → background: current read/saved state of ids (no side effects). */
@@ -45,6 +52,7 @@ export const GetStatesResponse = z.object({
   shown: z.array(ArxivId),
   /** The topic filters' verdict per paper, from the stored data under the given `papers`. */
   verdicts: z.record(ArxivId, FilterVerdict),
+  scores: Scores,
 });
 
 /**

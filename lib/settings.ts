@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const BadgeMode = z.enum(['off', 'page', 'today']);
+/** 'for-you': how many of today's 10 best papers for the user (lib/ranking/top.ts) are unread. */
+export const BadgeMode = z.enum(['off', 'page', 'today', 'for-you']);
 export const ReadCardStyle = z.enum(['subdued', 'unchanged', 'hidden']);
 
 export const Settings = z.object({

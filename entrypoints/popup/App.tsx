@@ -9,6 +9,7 @@ import type { PopupStart } from './start';
 // Not needed for the first counts: loaded once they are shown, so the popup's first script stays
 // small (the filter form and settings bring Zod with them) and nothing competes with the counts.
 const FiltersSection = lazy(() => import('./FiltersSection').then((m) => ({ default: m.FiltersSection })));
+const ForYouSection = lazy(() => import('./ForYouSection').then((m) => ({ default: m.ForYouSection })));
 const SettingsSection = lazy(() => import('./SettingsSection').then((m) => ({ default: m.SettingsSection })));
 const ProblemsRow = lazy(() => import('../../components/ProblemsRow').then((m) => ({ default: m.ProblemsRow })));
 
@@ -47,6 +48,7 @@ export function App(props: { search: string; start?: PopupStart }) {
       <TodaySection ready={pageSettled} />
       {pageSettled && (
         <Suspense fallback={null}>
+          <ForYouSection />
           <FiltersSection papers={counts?.metas ?? []} counts={page ? counts?.ruleCounts : undefined} failures={counts?.ruleErrors} />
           <SettingsSection />
           <ProblemsRow />

@@ -7,7 +7,7 @@ import { Toggle } from '../../components/Toggle';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
 
-const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today' };
+const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today', 'for-you': 'For you today' };
 const READ_LABEL: Record<Settings['readCards'], string> = { subdued: 'Subdued', unchanged: 'Unchanged', hidden: 'Hidden' };
 
 /** The three settings, compact behind a disclosure. Reads Dexie; writes go through the background. */

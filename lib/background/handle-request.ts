@@ -7,7 +7,8 @@ import type { PaperMeta } from '../paper';
 import type { ReportError } from '../problems';
 import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
-import { filtersOn, verdictsFor } from './verdicts';
+import { filtersOn, pageMetas, verdictsFor } from './verdicts';
+import type { Ranker } from './ranker';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -34,6 +35,8 @@ export interface RequestHandlerDeps {
   openReadingList?(): Promise<void>;
   /** Failures that are recovered from but must not vanish (shown in the popup's problems row). */
   reportError: ReportError;
+  /** The "for you" model: scores in cards-shown / get-states, retrained after signal changes. */
+  ranker?: Ranker;
 }
 
 type Type = Request['type'];
@@ -118,6 +121,8 @@ function createRoutes(deps: RequestHandlerDeps) {
   const changed = (msg: Omit<StoreChanged, 'type'>) => {
     if (msg.rules || msg.ids === undefined) rules.forget();
     savedIds.forget();
+    // Saves, reads, mutes and rules are the model's signals; the settings are not.
+    if (!msg.settings || msg.rules) deps.ranker?.retrainSoon();
     deps.notifyTabs({ type: 'store-changed', ...msg });
     deps.onStateChange();
   };
@@ -133,13 +138,16 @@ function createRoutes(deps: RequestHandlerDeps) {
         seenTabs.add(tabId);
         void deps.refreshToday(false).catch((error: unknown) => deps.reportError('background/refresh-today', error));
       }
-      return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()) };
+      const scores = await deps.ranker?.pageScores(papers);
+      return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()), scores };
     },
     'get-states': async (req) => {
-      const [list, saved] = await Promise.all([rules.get(), savedIds.get()]);
-      // The rows read for the states also feed the filters: one read, and none when no rule is on.
-      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list));
-      return { ...states, verdicts: verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now()) };
+      const [list, saved, ranked = false] = await Promise.all([rules.get(), savedIds.get(), deps.ranker?.hasModel()]);
+      // The rows read for the states also feed the filters and scores: one read, none when unneeded.
+      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list) || ranked);
+      const verdicts = verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now());
+      const scores = ranked ? await deps.ranker?.pageScores(pageMetas(req.ids, stored, req.papers ?? [])) : undefined;
+      return { ...states, verdicts, scores };
     },
     'set-read': async (req) => {
       const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);

@@ -5,10 +5,13 @@ import { getDb } from '../store/db';
 import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
 import { createBadgeUpdater } from './badge';
 import { createRequestHandler } from './handle-request';
+import { forYouUnreadCount } from './for-you-badge';
+import { createRanker } from './ranker';
 import { TabSummaries } from './tab-summaries';
 import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM } from './today-refresh';
 
 const PAPERS_TABS = 'https://huggingface.co/papers*';
+const MODEL_MAX_AGE_MS = 12 * 3_600_000;
 
 /** Sends to every papers tab; tabs without our content script (yet) reject, which is fine: not a problem to report. */
 async function broadcast(msg: StoreChanged): Promise<void> {
@@ -26,10 +29,20 @@ export function startBackground(): void {
   const db = getDb();
   const reportError = createErrorReporter({ area: browser.storage.session, now: Date.now, log: developmentLog });
   const tabSummaries = new TabSummaries(browser.storage.session, reportError);
+  const ranker = createRanker({
+    db,
+    now: Date.now,
+    onTrained: () => {
+      void broadcast({ type: 'store-changed' });
+      void updateBadges();
+    },
+    onScored: (ids) => void broadcast({ type: 'store-changed', ids }),
+  });
   const updateBadges = createBadgeUpdater({
     action: browser.action,
     getMode: async () => (await getSettings(db)).badge,
-    todayUnread: () => todayUnreadCount(db),
+    // 'for-you' is today's count, of the papers ranked for the user (badge.ts treats it as 'today').
+    todayUnread: async () => ((await getSettings(db)).badge === 'for-you' ? forYouUnreadCount(db, ranker) : todayUnreadCount(db)),
     summaryOf: (tabId) => tabSummaries.get(tabId),
     tabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     reportError,
@@ -42,6 +55,7 @@ export function startBackground(): void {
     reportError,
   });
   const handle = createRequestHandler({
+    ranker,
     db,
     now: Date.now,
     runtimeId: browser.runtime.id,
@@ -67,12 +81,15 @@ export function startBackground(): void {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) {
       void today.refresh(Date.now());
       void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
+      // "Shown and never opened" grows with time alone: the model is refreshed twice a day.
+      void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch((error: unknown) => reportError('background/ranking', error));
     }
   });
   browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
   browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
   void ensurePeriodicAlarm();
   void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
+  void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch((error: unknown) => reportError('background/ranking', error));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {

@@ -19,9 +19,13 @@ export function verdictsFor(
   now: number,
 ): Verdicts {
   if (!filtersOn(rules) || ids.length === 0) return {};
+  return Object.fromEntries(applyTopicFilters(pageMetas(ids, stored, onTop), [...rules], now).verdicts);
+}
+
+/** The metadata of `ids`: the page's own (`onTop`) over the stored, field by field. */
+export function pageMetas(ids: readonly string[], stored: readonly PaperMeta[], onTop: readonly PaperMeta[]): PaperMeta[] {
   const papers = new Map(stored.map((meta) => [meta.id, meta]));
   for (const meta of onTop) papers.set(meta.id, { ...papers.get(meta.id), ...meta });
   const wanted = new Set(ids);
-  const metas = [...papers.values()].filter((meta) => wanted.has(meta.id));
-  return Object.fromEntries(applyTopicFilters(metas, [...rules], now).verdicts);
+  return [...papers.values()].filter((meta) => wanted.has(meta.id));
 }

@@ -19,6 +19,8 @@ type Parts = {
   save: HTMLButtonElement;
   read: HTMLButtonElement;
   reason: HTMLElement;
+  /** The "for you" reason (its label comes from styles.css). */
+  why: HTMLElement;
   /** Only created once the card is hidden by a filter: most cards never need one. */
   placeholder: HTMLElement | null;
   /** What the strip shows now (fillKey): a pass that changes nothing reads nothing from the DOM. */
@@ -78,8 +80,9 @@ function buildStrip(doc: Document, id: string): Parts {
   mute.setAttribute('aria-label', 'Mute… topics or authors of this paper');
   mute.setAttribute('aria-haspopup', 'menu');
   const reason = uiElement(doc, 'span', 'reason', id);
-  strip.append(save, read, mute, reason);
-  return { id, strip, save, read, reason, placeholder: null, filled: '' };
+  const why = uiElement(doc, 'span', 'why', id);
+  strip.append(save, read, mute, reason, why);
+  return { id, strip, save, read, reason, why, placeholder: null, filled: '' };
 }
 
 /** A card that is itself a link (2023 markup) gets its UI next to it: no buttons inside an `<a>`. */
@@ -144,7 +147,8 @@ function fillStrip(parts: Parts, view: CardView): Parts {
   const { state, saved, verdict } = view;
   const read = state === 'read';
   const reason = verdict && verdict.action !== 'hide' ? verdict.reason : '';
-  const key = `${saved}|${read}|${reason}`;
+  const why = view.score?.why ?? '';
+  const key = `${saved}|${read}|${reason}|${why}`;
   if (parts.filled === key) return parts;
   parts.filled = key;
   renderSaveButton(parts.save, saved);
@@ -152,11 +156,12 @@ function fillStrip(parts: Parts, view: CardView): Parts {
   setAttr(parts.read, 'aria-label', read ? 'Mark as unread' : 'Mark as read');
   setAttr(parts.read, 'aria-pressed', String(read));
   setText(parts.reason, reason);
+  setText(parts.why, why);
   return parts;
 }
 
 /** The contract attributes of a card (null: absent). */
-function contractOf({ id, state, saved, verdict, revealed }: CardView): [string, string | null][] {
+function contractOf({ id, state, saved, verdict, revealed, score }: CardView): [string, string | null][] {
   return [
     ['data-pi-id', id],
     ['data-pi-state', state],
@@ -164,6 +169,8 @@ function contractOf({ id, state, saved, verdict, revealed }: CardView): [string,
     ['data-pi-filter', verdict ? FILTER_VALUE[verdict.action] : null],
     ['data-pi-reason', verdict?.reason ?? null],
     ['data-pi-revealed', revealed && verdict?.action === 'hide' ? 'true' : null],
+    ['data-pi-score', score ? String(score.score) : null],
+    ['data-pi-why', score?.why ?? null],
   ];
 }
 
@@ -183,7 +190,7 @@ export function annotateCard(card: HTMLElement, view: CardView): void {
   if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
 }
 
-const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-focused'];
+const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-focused', 'data-pi-score', 'data-pi-why'];
 
 /** Removes everything we added to a card (page left, or the extension was reloaded). */
 export function clearCard(card: HTMLElement): void {

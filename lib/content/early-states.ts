@@ -12,6 +12,7 @@ export type EarlyStates = {
   states: Map<string, PaperState>;
   saved: Set<string>;
   verdicts: ResponseMap['get-states']['verdicts'];
+  scores: ResponseMap['get-states']['scores'];
 };
 
 /** Main-thread time per slice of reading the props' papers (the page is still parsing). */
@@ -25,7 +26,7 @@ function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): Ea
   const shown = new Set(answer.shown);
   const states = new Map<string, PaperState>();
   for (const id of ids) states.set(id, read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new');
-  return { url: url.href, states, saved: new Set(answer.saved), verdicts: answer.verdicts };
+  return { url: url.href, states, saved: new Set(answer.saved), verdicts: answer.verdicts, scores: answer.scores };
 }
 
 /**

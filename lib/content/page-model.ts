@@ -1,5 +1,6 @@
 import type { FilterVerdict } from '../filters/rule';
 import type { PageKind } from '../hf/page-kind';
+import type { ForYouScore } from '../messages';
 import type { PageSummary } from '../page-summary';
 import type { PaperMeta, PaperState } from '../paper';
 
@@ -11,6 +12,8 @@ export type CardView = {
   verdict: FilterVerdict | undefined;
   /** The user pressed Show on this hidden card during this page view. */
   revealed: boolean;
+  /** "For you" score and reason (none before the model exists). */
+  score?: ForYouScore;
 };
 
 /**
@@ -25,6 +28,7 @@ export class PageModel {
   readonly saved = new Set<string>();
   readonly verdicts = new Map<string, FilterVerdict>();
   readonly revealed = new Set<string>();
+  readonly scores = new Map<string, ForYouScore>();
   /** Decided once per load by the store's first answer. */
   readonly newIds = new Set<string>();
 
@@ -38,7 +42,7 @@ export class PageModel {
   view(id: string): CardView | null {
     const state = this.states.get(id);
     if (state === undefined) return null;
-    return { id, state, saved: this.saved.has(id), verdict: this.verdicts.get(id), revealed: this.revealed.has(id) };
+    return { id, state, saved: this.saved.has(id), verdict: this.verdicts.get(id), revealed: this.revealed.has(id), score: this.scores.get(id) };
   }
 
   isHidden(id: string): boolean {
@@ -59,11 +63,14 @@ export class PageModel {
   }
 
   /** The background's filter verdicts for these ids (an id without one is not filtered). */
-  setVerdicts(ids: readonly string[], verdicts: Readonly<Record<string, FilterVerdict>>): void {
+  setVerdicts(ids: readonly string[], verdicts: Readonly<Record<string, FilterVerdict>>, scores: Readonly<Record<string, ForYouScore>> = {}): void {
     for (const id of ids) {
       const verdict = verdicts[id];
       if (verdict) this.verdicts.set(id, verdict);
       else this.verdicts.delete(id);
+      const score = scores[id];
+      if (score) this.scores.set(id, score);
+      else this.scores.delete(id);
     }
   }
 

@@ -103,7 +103,8 @@ export class PageSession {
     const { doc, signal } = this.deps;
     await inSlices([...early.states], PREBUILD_SLICE_MS, signal, ([id, state]) => {
       const verdict = early.verdicts[id];
-      if (this.page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false });
+      const score = early.scores?.[id];
+      if (this.page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false, score });
     }, { yieldFirst: true });
   }
 
@@ -160,7 +161,7 @@ export class PageSession {
       if (answer.saved.has(card.id)) page.saved.add(card.id);
       ids.push(card.id);
     }
-    page.setVerdicts(ids, answer.verdicts);
+    page.setVerdicts(ids, answer.verdicts, answer.scores);
     // Not awaited: the slices go on while cards-shown is sent.
     void this.render(page, ids);
   }
@@ -170,7 +171,7 @@ export class PageSession {
     if (this.page !== page || !answer) return;
     this.applyShown(page, answer);
     const ids = batch.map((card) => card.id);
-    page.setVerdicts(ids, answer.verdicts);
+    page.setVerdicts(ids, answer.verdicts, answer.scores);
     await this.render(page, ids);
   }
 
@@ -280,7 +281,7 @@ export class PageSession {
       if (saved.has(id)) page.saved.add(id);
       else page.saved.delete(id);
     }
-    page.setVerdicts(ids, answer.verdicts);
+    page.setVerdicts(ids, answer.verdicts, answer.scores);
   }
 
   /** The meta a Save or Mute needs. */

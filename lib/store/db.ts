@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
 import type { FilterRule } from '../filters/rule';
 import type { Settings } from '../settings';
+import type { RankingModel } from '../ranking/model';
 
 export const DB_NAME = 'papers-inbox';
 
@@ -16,6 +17,8 @@ export interface SettingsRow {
  * - v1: papers (states; a saved paper carried `savedAt` on its row), today's list, undo log, settings.
  * - v2: the reading list moves to its own table `saved` (tags, note, status; the upgrade moves each
  *   v1 `savedAt` there), topic filters (`filters`); papers index `submittedOnDailyAt`.
+ * - v4 (v3 is another change's): `ranking`, the trained "for you" model (one row, key 'model').
+ *   Nothing to move: the model is trained from the other tables, so a new database simply has none.
  */
 export const SCHEMA_V1 = {
   papers: 'id, firstShownAt, readAt',
@@ -29,6 +32,8 @@ export const SCHEMA_V2 = {
   saved: 'id, savedAt, status, *tags',
   filters: 'id, createdAt',
 };
+/** Only the table v4 adds: Dexie carries the others forward (and any other version's changes). */
+export const SCHEMA_V4 = { ranking: 'key' };
 
 export class PapersInboxDb extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
@@ -37,11 +42,13 @@ export class PapersInboxDb extends Dexie {
   meta!: EntityTable<TodayList, 'key'>;
   undo!: EntityTable<UndoEntry, 'token'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  ranking!: EntityTable<RankingModel, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(moveSavedToOwnTable);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { expect, it } from 'vitest';
-import { PapersInboxDb, SCHEMA_V1 } from '../../../lib/store/db';
+import { PapersInboxDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
 
 it('v1 → v2 moves savedAt to the reading list and loses nothing', async () => {
   const name = `test-upgrade-${Math.random()}`;
@@ -24,5 +24,24 @@ it('v1 → v2 moves savedAt to the reading list and loses nothing', async () => 
     { id: '2502.00001', savedAt: 3, tags: [], note: '', status: 'to-read', updatedAt: 3 },
   ]);
   expect((await db.meta.get('today'))?.ids).toEqual(['2502.00002']);
+  await db.delete();
+});
+
+it('v2 → v4 adds the ranking table and keeps every v2 table as it was', async () => {
+  const name = `test-upgrade-v4-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  await old.open();
+  await old.table('papers').put({ id: '2502.00001', title: 'Kept', firstShownAt: 1, submittedOnDailyAt: '2026-07-13', updatedAt: 1 });
+  await old.table('saved').put({ id: '2502.00001', savedAt: 2, tags: ['x'], note: '', status: 'to-read', updatedAt: 2 });
+  old.close();
+
+  const db = new PapersInboxDb(name);
+  expect(await db.saved.where('tags').equals('x').primaryKeys()).toEqual(['2502.00001']);
+  expect(await db.papers.where('submittedOnDailyAt').equals('2026-07-13').primaryKeys()).toEqual(['2502.00001']);
+  expect(await db.ranking.get('model')).toBeUndefined();
+  await db.ranking.put({ key: 'model', version: 1, trainedAt: 3, bias: 0, weights: new Float32Array(4), idf: new Float32Array(4), likes: [], saves: 5, examples: 5 });
+  expect((await db.ranking.get('model'))?.saves).toBe(5);
   await db.delete();
 });

@@ -1,0 +1,29 @@
+import type { PaperMeta } from '../paper';
+import { dot, termsOf, vectorize } from './features';
+import { explain, reasonText } from './explain';
+import type { RankingModel } from './model';
+
+/** A paper's "for you" score (0–1, higher = more wanted) and its one-line reason. */
+export interface PaperScore {
+  score: number;
+  why: string;
+}
+
+/** Two decimals: enough to order by, and short on the wire and in `data-pi-score`. */
+const round = (score: number) => Math.round(score * 100) / 100;
+
+export function scorePaper(model: RankingModel, meta: PaperMeta): PaperScore {
+  const terms = termsOf(meta);
+  const vector = vectorize(terms, model.idf);
+  const score = 1 / (1 + Math.exp(-(dot(model.weights, vector) + model.bias)));
+  return { score: round(score), why: reasonText(explain(model, meta.id, terms, vector)) };
+}
+
+/** Scores for papers with text; one without any (a bare card) gets none rather than a guess. */
+export function scorePapers(model: RankingModel, metas: readonly PaperMeta[]): Record<string, PaperScore> {
+  const scores: Record<string, PaperScore> = {};
+  for (const meta of metas) {
+    if (meta.title || meta.summary || meta.keywords?.length) scores[meta.id] = scorePaper(model, meta);
+  }
+  return scores;
+}
