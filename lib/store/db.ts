@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
 import type { FilterRule } from '../filters/rule';
 import type { Settings } from '../settings';
+import type { StateBitsRow } from './state-bits';
+import { bitsRowsFor, STATE_BITS_TABLE, stateIndexMiddleware } from './state-index';
 
 export const DB_NAME = 'papers-inbox';
 
@@ -16,6 +18,10 @@ export interface SettingsRow {
  * - v1: papers (states; a saved paper carried `savedAt` on its row), today's list, undo log, settings.
  * - v2: the reading list moves to its own table `saved` (tags, note, status; the upgrade moves each
  *   v1 `savedAt` there), topic filters (`filters`); papers index `submittedOnDailyAt`.
+ * - v3: `stateBits`, read/shown as two bits per paper, one row per arXiv month (lib/store/state-bits.ts),
+ *   so `get-states` reads a few rows instead of every paper record; kept in step with `papers`
+ *   by a middleware (lib/store/state-index.ts); the upgrade builds it from the stored papers.
+ *   Lists only its own table: Dexie carries the others forward.
  */
 export const SCHEMA_V1 = {
   papers: 'id, firstShownAt, readAt',
@@ -29,6 +35,7 @@ export const SCHEMA_V2 = {
   saved: 'id, savedAt, status, *tags',
   filters: 'id, createdAt',
 };
+export const SCHEMA_V3 = { [STATE_BITS_TABLE]: 'key' };
 
 export class PapersInboxDb extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
@@ -37,12 +44,26 @@ export class PapersInboxDb extends Dexie {
   meta!: EntityTable<TodayList, 'key'>;
   undo!: EntityTable<UndoEntry, 'token'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  stateBits!: EntityTable<StateBitsRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
+    this.use(stateIndexMiddleware);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(moveSavedToOwnTable);
+    this.version(3).stores(SCHEMA_V3).upgrade(buildStateBits);
   }
+}
+
+/** v3: the state index for the papers already stored (later writes keep it in step themselves). */
+async function buildStateBits(tx: Transaction): Promise<void> {
+  const rows: Pick<PaperRecord, 'id' | 'readAt' | 'firstShownAt'>[] = [];
+  await tx.table<PaperRecord, string>('papers').each(({ id, readAt, firstShownAt }) => {
+    rows.push({ id, readAt, firstShownAt });
+  });
+  const bits = tx.table<StateBitsRow, string>(STATE_BITS_TABLE);
+  await bits.clear();
+  await bits.bulkPut(bitsRowsFor(rows));
 }
 
 /** v1 kept a saved paper's `savedAt` on its papers row; v2 gives the reading list its own table. */
