@@ -14,6 +14,9 @@ import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperMeta } from '../lib/paper';
 import { seedStore, type SeedResult } from './seed';
+import { median, quantile } from './stats';
+import { firstAppearance } from './probes';
+import { benchPopupAtScale, benchStatesAtScale } from './scale';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
 type Row = { metric: string; value: number | null; unit: string; target: string; met: boolean | null; note?: string };
@@ -25,16 +28,6 @@ function record(metric: string, value: number | null, unit: string, target: stri
   rows.push(row);
   // As it goes: a long run (or one cut short) still shows what it measured.
   console.log(`  ${row.metric}: ${row.value ?? 'n/a'} ${row.unit}${note ? ` (${note})` : ''}${met === null ? '' : met ? ' — met' : ' — missed'}`);
-}
-
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (s[lo] ?? Number.NaN) + ((s[hi] ?? Number.NaN) - (s[lo] ?? Number.NaN)) * (pos - lo);
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e));
@@ -241,7 +234,8 @@ async function benchExtensionTasks(h: ExtensionHarness, label: string, n: number
 
 type ChromeRuntime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
-async function benchStore(h: ExtensionHarness): Promise<void> {
+/** `withBase`: the cases above the 1,000 scale (200 ids, 200-card popup, reading list) run too. */
+async function benchStore(h: ExtensionHarness, withBase: boolean, withScale: boolean): Promise<void> {
   let seed: SeedResult;
   const list = await h.openReadingList();
   try {
@@ -253,6 +247,14 @@ async function benchStore(h: ExtensionHarness): Promise<void> {
     await list.close();
   }
   record('seed 100,000 papers + 5,000 saved (raw IndexedDB, setup only)', seed.ms / 1000, 's', '—', null);
+  if (withScale) {
+    await benchStatesAtScale(h, seed, record);
+    await benchPopupAtScale(h, record);
+  }
+  if (withBase) await benchStoreBase(h, seed);
+}
+
+async function benchStoreBase(h: ExtensionHarness, seed: SeedResult): Promise<void> {
 
   // State lookup for a 200-card page, as a content script asks it.
   const ext = await h.extPage();
@@ -319,15 +321,6 @@ async function benchStore(h: ExtensionHarness): Promise<void> {
   } catch (e) {
     record('reading list with 5,000 saved', null, 'ms', '≤ 300 / ≤ 50', false, errorText(e));
   }
-}
-
-/** ms from navigation start until `selector` first matches (checked every frame). */
-async function firstAppearance(page: Page, selector: string): Promise<number> {
-  const handle = await page.waitForFunction((sel: string) => (document.querySelector(sel) ? performance.now() : false), selector, {
-    timeout: 60_000,
-    polling: 'raf',
-  });
-  return Number(await handle.jsonValue());
 }
 
 /** Types one character in the reading list's search box; ms from keydown to the list's first DOM change. */
@@ -487,10 +480,10 @@ async function main(): Promise<void> {
       await h.close();
     }
   }
-  if (only.includes('store')) {
+  if (only.includes('store') || only.includes('scale')) {
     const h = await launchExtension();
     try {
-      await benchStore(h);
+      await benchStore(h, only.includes('store'), true);
     } finally {
       await h.close();
     }
