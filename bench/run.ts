@@ -14,12 +14,13 @@ import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperMeta } from '../lib/paper';
 import { seedStore, type SeedResult } from './seed';
-import { median, quantile } from './stats';
+import { median, quantile, spread } from './stats';
 import { firstAppearance } from './probes';
+import { writeResultsMarkdown, type ResultRow } from './results-md';
 import { benchPopupAtScale, benchStatesAtScale } from './scale';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
-type Row = { metric: string; value: number | null; unit: string; target: string; met: boolean | null; note?: string };
+type Row = ResultRow;
 const rows: Row[] = [];
 const extra: Record<string, unknown> = {};
 
@@ -162,11 +163,23 @@ async function measurePage(h: ExtensionHarness, pathName: string, cards: number)
   }
 }
 
+/** Page sizes of the annotation part: BENCH_SIZES=3000,5000 runs some (default: all four). */
+function sizesFromEnv(): number[] {
+  const all = [100, 1_000, 3_000, 5_000];
+  const wanted = (process.env.BENCH_SIZES ?? '').split(',').map(Number).filter((n) => all.includes(n));
+  return wanted.length > 0 ? wanted : all;
+}
+
+function annotateTarget(n: number): number | null {
+  if (n === 3_000) return 1.25;
+  return 1.5;
+}
+
 async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void> {
-  for (const n of [100, 1_000, 5_000]) {
+  for (const n of sizesFromEnv()) {
     // 5,000 cards with full props is a 91 MB document, more than Playwright's route can hand over
     // (the tab crashed); that size runs without the embedded props (cards from the DOM only).
-    const withProps = n <= 1_000;
+    const withProps = n <= 3_000;
     const html = buildTrendingPage(makeItems(n), withProps ? {} : { props: 'omit' });
     h.site.serve('/papers/trending', html);
     h.site.serve('/bench-baseline', html);
@@ -193,12 +206,14 @@ async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void>
     const label = withProps ? `${n} cards` : `${n} cards (no props)`;
     record(`annotate ${label}, median of ${runs} (extension)`, extMs, 'ms', '—', null, `first visit ${firstVisit?.toFixed(0)} ms`);
     record(`annotate ${label}, median of ${runs} (baseline page script)`, baseMs, 'ms', '—', null);
-    // The target is the 1,000-card page (100 too); 5,000 cards show how the cost grows.
-    record(`annotate ${label}: extension / baseline`, ratio, '×', n <= 1_000 ? '≤ 1.5' : '—', n <= 1_000 ? ratio <= 1.5 : null);
+    // Targets: ≤ 1.5× up to 1,000 cards and for 5,000 without props, ≤ 1.25× at 3,000 (issue #18).
+    const limit = annotateTarget(n);
+    record(`annotate ${label}: extension / baseline`, ratio, '×', limit === null ? '—' : `≤ ${limit}`, limit === null ? null : ratio <= limit,
+      `extension ${spread(ext.map((r) => r.annotateMs))}; baseline ${spread(base.map((r) => r.annotateMs))}`);
     const navRatio = median(ext.map((r) => r.fromNavigationMs)) / median(base.map((r) => r.fromNavigationMs));
     record(`annotate ${label}, from navigation start: extension / baseline`, navRatio, '×', '—', null, 'includes work before DOMContentLoaded');
     // Traces of 5,000 cards run to hundreds of MB: attribution is measured where the target is.
-    if (n <= 1_000) await benchExtensionTasks(h, label, n, true);
+    if (withProps) await benchExtensionTasks(h, label, n, true);
     const extMax = Math.max(...ext.map((r) => r.maxLongTaskAfterDcl));
     const baseMax = Math.max(...base.map((r) => r.maxLongTaskAfterDcl));
     // The page's own longest task with the extension in it (its rendering of all the cards and
@@ -491,6 +506,7 @@ async function main(): Promise<void> {
   printTable();
   writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ machine, runs, results: rows, details: extra }, null, 2)}\n`);
   console.log('\nwrote bench/results.json');
+  if (process.argv.includes('--write')) console.log(`wrote ${writeResultsMarkdown(rows, machine, runs, only)}`);
 }
 
 await main();
