@@ -2,14 +2,9 @@ import type { PaperMeta } from '../lib/paper';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperRecord } from '../lib/store/records';
 import { applyTopicFilters } from '../lib/filters/match';
+import { tallyPage, type PageTally } from './page-tally';
 
-export interface PageCounts {
-  total: number;
-  new: number;
-  unread: number;
-  hidden: number;
-  /** Unread and not hidden: what "Mark all read" marks. */
-  unreadIds: string[];
+export interface PageCounts extends PageTally {
   /** Per rule: how many papers of these ids it caught. */
   ruleCounts: Map<string, number>;
   /** Per rule: why it could not run (e.g. a regex that timed out). */
@@ -34,14 +29,8 @@ export function computePageCounts(
   const readIds = new Set(records.flatMap((r) => (r?.readAt !== undefined ? [r.id] : [])));
   const { verdicts, counts, failed } = applyTopicFilters(metas, [...rules], now);
   const hiddenIds = new Set(ids.filter((id) => verdicts.get(id)?.action === 'hide'));
-  const unreadIds = ids.filter((id) => !readIds.has(id) && !hiddenIds.has(id));
-  const unreadSet = new Set(unreadIds);
   return {
-    total: ids.length,
-    new: newIds.filter((id) => unreadSet.has(id)).length,
-    unread: unreadIds.length,
-    hidden: hiddenIds.size,
-    unreadIds,
+    ...tallyPage(ids, newIds, readIds, hiddenIds),
     ruleCounts: counts,
     ruleErrors: failed,
     metas,

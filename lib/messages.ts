@@ -114,6 +114,13 @@ export const Mute = z.object({
   token: RetryToken,
 });
 
+/**
+ * Popup → background: the tab's summary with the read and hidden ids among its papers, in one
+ * answer from what the background holds (the tab's report, the state index, the cached rules), so
+ * the popup's first counts need no database of its own.
+ */
+export const GetTabCounts = z.object({ type: z.literal('get-tab-counts'), tabId: z.number().int().min(0) });
+
 export const Request = z.discriminatedUnion('type', [
   CardsShown,
   GetStates,
@@ -133,6 +140,7 @@ export const Request = z.discriminatedUnion('type', [
   RestoreBackup,
   OpenReadingList,
   Mute,
+  GetTabCounts,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -176,6 +184,7 @@ export interface ResponseMap {
   'restore-backup': RestoreSummary;
   'open-reading-list': null;
   mute: { undoToken: string };
+  'get-tab-counts': { summary: PageSummary | null; read: string[]; hidden: string[] };
 }
 
 export interface RestoreSummary {

@@ -3,13 +3,14 @@ import { useTab } from '../../components/useTab';
 import { useTabSummary } from '../../components/useTabSummary';
 import { usePageCounts } from '../../components/usePageCounts';
 import { PageSection } from './PageSection';
-import { TodaySection } from './TodaySection';
 import type { PopupStart } from './start';
 
 // Not needed for the first counts: loaded once they are shown, so the popup's first script stays
 // small (the filter form and settings bring Zod with them) and nothing competes with the counts.
 const FiltersSection = lazy(() => import('./FiltersSection').then((m) => ({ default: m.FiltersSection })));
 const ForYouSection = lazy(() => import('./ForYouSection').then((m) => ({ default: m.ForYouSection })));
+// Today's list and the saved count read Dexie: after the page's counts, like the sections below.
+const TodaySection = lazy(() => import('./TodaySection').then((m) => ({ default: m.TodaySection })));
 const SettingsSection = lazy(() => import('./SettingsSection').then((m) => ({ default: m.SettingsSection })));
 const ProblemsRow = lazy(() => import('../../components/ProblemsRow').then((m) => ({ default: m.ProblemsRow })));
 
@@ -33,7 +34,7 @@ export function App(props: { search: string; start?: PopupStart }) {
   const summary = summaryState.status === 'ready' ? summaryState.summary : null;
   // A page whose layout we don't recognize gets no counts at all: wrong counts are worse than none.
   const page = summary?.recognized ? summary : null;
-  const counts = usePageCounts(page?.ids ?? null, page?.newIds ?? NO_IDS, props.start?.counts);
+  const { tally: counts, live } = usePageCounts(page?.ids ?? null, page?.newIds ?? NO_IDS, props.start?.counts);
   // Today's list, the filters and the settings wait until this page's counts are shown (or known
   // not to exist): they come first. Latched: a later recount must not unmount a half-typed filter.
   const pageSettled = useLatch(summaryState.status !== 'loading' && (page === null || counts !== undefined));
@@ -45,11 +46,11 @@ export function App(props: { search: string; start?: PopupStart }) {
         </h1>
       </header>
       <PageSection tab={tab} state={summaryState} counts={page ? counts : undefined} />
-      <TodaySection ready={pageSettled} />
       {pageSettled && (
         <Suspense fallback={null}>
+          <TodaySection ready={pageSettled} />
           <ForYouSection />
-          <FiltersSection papers={counts?.metas ?? []} counts={page ? counts?.ruleCounts : undefined} failures={counts?.ruleErrors} />
+          <FiltersSection papers={live?.metas ?? []} counts={page ? live?.ruleCounts : undefined} failures={live?.ruleErrors} />
           <SettingsSection />
           <ProblemsRow />
         </Suspense>

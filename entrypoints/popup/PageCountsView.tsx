@@ -1,9 +1,9 @@
 import { Count } from '../../components/Count';
-import type { PageCounts } from '../../components/page-counts';
+import type { PageTally } from '../../components/page-tally';
 import { MarkAllRead } from './MarkAllRead';
 
 /** The four page counts and the page's bulk action. */
-export function PageCountsView(props: { tabId: number; counts: PageCounts }) {
+export function PageCountsView(props: { tabId: number; counts: PageTally }) {
   const { counts } = props;
   return (
     <>

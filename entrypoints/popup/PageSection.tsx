@@ -1,6 +1,6 @@
 import type { TabRef } from '../../components/useTab';
 import type { TabSummaryState } from '../../components/useTabSummary';
-import type { PageCounts } from '../../components/page-counts';
+import type { PageTally } from '../../components/page-tally';
 import { ErrorText } from '../../components/ErrorText';
 import { PageCountsView } from './PageCountsView';
 
@@ -11,7 +11,7 @@ function isPapersUrl(url: string | undefined): boolean {
 }
 
 /** What the popup says about the current tab: its counts, or why there are none. */
-export function PageSection(props: { tab: TabRef | null | undefined; state: TabSummaryState; counts: PageCounts | undefined }) {
+export function PageSection(props: { tab: TabRef | null | undefined; state: TabSummaryState; counts: PageTally | undefined }) {
   const { tab, state } = props;
   let body: React.ReactNode;
   if (tab === undefined || state.status === 'loading') {

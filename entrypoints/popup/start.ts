@@ -1,8 +1,7 @@
-import { getDb } from '../../lib/store/db';
 import type { PageSummary } from '../../lib/page-summary';
+import { send } from '../../lib/client';
 import { resolveTab, tabIdFromSearch, type TabRef } from '../../components/useTab';
-import { fetchTabSummary } from '../../components/useTabSummary';
-import { loadPageCounts, type KeyedCounts } from '../../components/usePageCounts';
+import { tallyKey, tallyPage, type KeyedTally } from '../../components/page-tally';
 
 /** The popup's first reads, begun at load so they run while React renders its first frame. */
 export interface PopupStart {
@@ -10,24 +9,27 @@ export interface PopupStart {
   /** The tab's summary, for the tab `tab` resolves to (null when there is no tab). */
   summary: Promise<PageSummary | null>;
   /** Counts for that summary's ids (null when there is no recognized page to count). */
-  counts: Promise<KeyedCounts | null>;
+  counts: Promise<KeyedTally | null>;
 }
 
 /**
- * Starts what the counts wait for as one chain instead of one step per render: the tab, its
- * summary, then the counts from the store; the database opens meanwhile. The hooks still run
- * their own live queries: these answers only let the first frame with counts come sooner.
+ * Starts what the counts wait for as one chain instead of one step per render: the tab, then one
+ * request for its summary with the read and hidden ids among its papers. The background holds all
+ * of it (the tab's report, the state index, the rules), so the first counts need no database in
+ * the popup; the live counts (Dexie) load after them (components/usePageCounts.ts).
  */
 export function startPopup(search: string): PopupStart {
-  getDb()
-    .open()
-    .catch(() => undefined); // a failure shows up (as a sentence) on the first query instead
   const tab = resolveTab(search);
-  // With `?tabId=N` the summary needn't wait for the tab's URL.
+  // With `?tabId=N` the request needn't wait for the tab's URL.
   const given = tabIdFromSearch(search);
   const tabId = given === null ? tab.then((t) => t?.id ?? null) : Promise.resolve(given);
-  const summary = tabId.then((id) => (id === null ? null : fetchTabSummary(id)));
-  const counts = summary.then((s) => (s?.recognized ? loadPageCounts(s.ids, s.newIds) : null));
+  const answer = tabId.then((id) => (id === null ? null : send({ type: 'get-tab-counts', tabId: id })));
+  const summary = answer.then((a) => a?.summary ?? null);
+  const counts = answer.then((a): KeyedTally | null => {
+    const page = a?.summary;
+    if (!a || !page?.recognized) return null;
+    return { key: tallyKey(page.ids, page.newIds), counts: tallyPage(page.ids, page.newIds, new Set(a.read), new Set(a.hidden)) };
+  });
   // The hooks handle rejections; this keeps an early one from being reported as unhandled.
   counts.catch(() => undefined);
   return { tab, summary, counts };

@@ -9,6 +9,7 @@ import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
 import { filtersOn, pageMetas, verdictsFor } from './verdicts';
 import type { Ranker } from './ranker';
+import { tabCounts } from './tab-counts';
 import * as repo from '../store/repository';
 import type { FetchFn, RefreshResult } from './today-refresh';
 import type { TabSummaries } from './tab-summaries';
@@ -241,6 +242,10 @@ function createRoutes(deps: RequestHandlerDeps) {
       changed({ rules: true });
       // No rule id in the answer: after a retried commit it would name a rule that was never stored.
       return { undoToken };
+    },
+    'get-tab-counts': async (req) => {
+      const [summary, list, saved] = await Promise.all([deps.tabSummaries.get(req.tabId), rules.get(), savedIds.get()]);
+      return tabCounts(db, summary, list, saved, deps.now());
     },
   };
   return <K extends Type>(req: RequestOf<K>, sender: MessageSender): Promise<ResponseMap[K]> => {

@@ -3,6 +3,7 @@ import type { PageSummary } from '../../lib/page-summary';
 import type { Request, ResponseMap, RestoreSummary } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { tabCounts } from '../../lib/background/tab-counts';
 
 /**
  * A small stand-in for the background: records every request and applies writes to the same
@@ -27,6 +28,10 @@ async function handle(bg: FakeBackground, req: Request): Promise<ResponseMap[Req
   switch (req.type) {
     case 'get-tab-summary':
       return { summary: bg.summaries.get(req.tabId) ?? null };
+    case 'get-tab-counts': {
+      const [rules, savedIds] = await Promise.all([db.filters.toArray(), db.saved.toCollection().primaryKeys()]);
+      return tabCounts(db, bg.summaries.get(req.tabId) ?? null, rules, new Set(savedIds), now);
+    }
     case 'mark-all-read': {
       const token = `undo-${bg.requests.length}`;
       await db.papers.bulkUpdate(req.ids.map((id) => ({ key: id, changes: { readAt: now } })));

@@ -173,14 +173,15 @@ describe('popup start-up order', () => {
     expect(screen.getByText('Settings')).toBeInTheDocument();
   });
 
-  it('with lookups begun before rendering, shows the same counts without asking for the summary again', async () => {
+  it('with lookups begun before rendering, shows the same counts from one request to the background', async () => {
     render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />);
     expect(await countOf('total')).toBe('5');
     expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3');
     expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('1');
     expect(document.querySelector('[data-pi-count="new"]')).toHaveTextContent('1');
-    // One summary request so far (the next is the once-a-second poll).
-    expect(bg.requests.filter((r) => r.type === 'get-tab-summary')).toHaveLength(1);
+    // One request for the summary and its states (the next is the once-a-second summary poll).
+    expect(bg.requests.filter((r) => r.type === 'get-tab-counts')).toEqual([{ type: 'get-tab-counts', tabId: TAB }]);
+    expect(bg.requests.filter((r) => r.type === 'get-tab-summary')).toHaveLength(0);
   });
 
   it('a recount when the page reports more cards keeps a half-typed filter and today\'s list', async () => {

@@ -246,3 +246,35 @@ describe('refresh-today', () => {
     expect(deps.refreshToday).toHaveBeenNthCalledWith(2, false);
   });
 });
+
+describe('get-tab-counts', () => {
+  const ids = ['2502.00001', '2502.00002', '2502.00003', '2503.00004'];
+  const report = (recognized: boolean): PageSummary => ({
+    url: 'https://huggingface.co/papers/trending',
+    kind: 'trending',
+    recognized,
+    ids,
+    newIds: [],
+    counts: { total: 4, new: 0, unread: 4, hidden: 0 },
+    updatedAt: 1,
+  });
+
+  it("answers the tab's summary with the read and hidden ids among its papers, for extension pages only", async () => {
+    const handle = createRequestHandler(deps);
+    await repo.recordShown(db, 'l1', ids.map((id, i) => ({ id, title: i === 2 ? 'Diffusion for all' : `Paper ${i}` })), 1);
+    await repo.setRead(db, [ids[0] ?? '', ids[3] ?? ''], true, 2);
+    summaries.set(7, report(true));
+    expect(await handle({ type: 'get-tab-counts', tabId: 7 }, popup)).toEqual({ ok: true, data: { summary: report(true), read: [ids[0], ids[3]], hidden: [] } });
+    await handle({ type: 'mute', kind: 'keyword', pattern: 'diffusion', token: 't1' }, page);
+    expect(await handle({ type: 'get-tab-counts', tabId: 7 }, popup)).toMatchObject({ ok: true, data: { read: [ids[0], ids[3]], hidden: [ids[2]] } });
+    expect(await handle({ type: 'get-tab-counts', tabId: 7 }, page)).toMatchObject({ ok: false });
+  });
+
+  it('gives no ids for an unrecognized page or a tab without a report', async () => {
+    const handle = createRequestHandler(deps);
+    await repo.setRead(db, ids, true, 2);
+    summaries.set(7, report(false));
+    expect(await handle({ type: 'get-tab-counts', tabId: 7 }, popup)).toEqual({ ok: true, data: { summary: report(false), read: [], hidden: [] } });
+    expect(await handle({ type: 'get-tab-counts', tabId: 8 }, popup)).toEqual({ ok: true, data: { summary: null, read: [], hidden: [] } });
+  });
+});

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { expect, it } from 'vitest';
 import { PapersInboxDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
+import { getStates } from '../../../lib/store/repository';
 
 it('v1 → v2 moves savedAt to the reading list and loses nothing', async () => {
   const name = `test-upgrade-${Math.random()}`;
@@ -43,5 +44,29 @@ it('v2 → v4 adds the ranking table and keeps every v2 table as it was', async 
   expect(await db.ranking.get('model')).toBeUndefined();
   await db.ranking.put({ key: 'model', version: 1, trainedAt: 3, bias: 0, weights: new Float32Array(4), idf: new Float32Array(4), likes: [], saves: 5, examples: 5 });
   expect((await db.ranking.get('model'))?.saves).toBe(5);
+  await db.delete();
+});
+
+it('v2 → v3 builds the state index from the stored papers and loses nothing', async () => {
+  const name = `test-upgrade-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  await old.open();
+  const rows = [
+    { id: '2502.00001', title: 'Read', firstShownAt: 1, readAt: 2, updatedAt: 2 },
+    { id: '2502.00002', title: 'Shown', firstShownAt: 4, updatedAt: 4 },
+    { id: '2503.00002', title: 'Fetched, never shown', updatedAt: 5 },
+    { id: '0704.0002', title: 'Old id, read without a page', readAt: 6, updatedAt: 6 },
+  ];
+  await old.table('papers').bulkPut(rows);
+  await old.table('saved').put({ id: '2502.00002', savedAt: 3, tags: [], note: '', status: 'to-read', updatedAt: 3 });
+  old.close();
+
+  const db = new PapersInboxDb(name);
+  expect(await db.papers.toArray()).toEqual([rows[3], rows[0], rows[1], rows[2]]);
+  expect(await db.saved.count()).toBe(1);
+  const states = await getStates(db, ['2502.00001', '2502.00002', '2503.00002', '0704.0002', '2502.00003']);
+  expect(states).toEqual({ read: ['2502.00001', '0704.0002'], shown: ['2502.00001', '2502.00002'], saved: ['2502.00002'] });
   await db.delete();
 });
