@@ -72,7 +72,9 @@ function declaredName(node: ts.Node): string | null {
     ts.isVariableDeclaration(node) ||
     ts.isGetAccessorDeclaration(node) ||
     ts.isEnumDeclaration(node) ||
-    ts.isParameter(node)
+    ts.isParameter(node) ||
+    // A name imported from a library (Dexie's `liveQuery`) is one the code really uses.
+    ts.isImportSpecifier(node)
   ) {
     const nameNode = node.name;
     if (nameNode !== undefined && (ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode))) return nameNode.text;

@@ -54,7 +54,8 @@ export function checkSpan(span: Span, declarations: Declarations, root: string):
     case 'object-type':
       return checkObjectType(text, declarations);
     case 'symbol':
-      return declarations.has(text) ? null : `no declaration of \`${text}\` in the code`;
+      // A JavaScript global (`Float32Array`) is a name the code may use without declaring it.
+      return declarations.has(text) || text in globalThis ? null : `no declaration of \`${text}\` in the code`;
     case 'prose':
       return null;
   }
