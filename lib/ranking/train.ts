@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random';
 import type { PaperMeta } from '../paper';
 import { countDocument, DIMENSIONS, idfFromCounts, termsOf, vectorize, type SparseVector, type Term } from './features';
 import { MAX_LIKES, MODEL_VERSION, type LikedPaper, type RankingModel } from './model';
@@ -19,17 +20,6 @@ export interface TrainOptions {
 
 const DEFAULTS = { epochs: 8, learningRate: 0.5, l2: 1e-5, seed: 1 };
 
-/** Small, seeded PRNG (mulberry32): deterministic shuffles. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Phase = 'terms' | 'idf' | 'vectors' | 'epochs' | 'done';
 
@@ -63,7 +53,7 @@ export class Training {
     const labelled = new Set(examples.map((e) => e.meta.id));
     this.corpus = corpus.filter((meta) => !labelled.has(meta.id));
     this.options = { ...DEFAULTS, ...options };
-    this.next = random(this.options.seed);
+    this.next = seededRandom(this.options.seed);
     this.order = Uint32Array.from(examples.keys());
     // Balanced classes: a few saves against thousands of ignored papers must still count.
     let positive = 0;

@@ -1,17 +1,9 @@
+import { seededRandom } from '../../../lib/seeded-random';
 import type { Register } from '../../../lib/sync/clock';
 import type { SyncState } from '../../../lib/sync/state';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same cases, so a failure can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same cases, so a failure can be replayed. */
+export const prng = seededRandom;
 
 const IDS = ['2511.00001', '2511.00002', '2511.00417', '2512.10000', '0704.0001', '0704.00001'];
 const DEVICES = ['a', 'b', 'c'];
