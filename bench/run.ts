@@ -228,6 +228,52 @@ async function benchAnnotation(h: ExtensionHarness, runs: number): Promise<void>
 }
 
 /**
+ * Issue #14: patterns of the hostile table (tests/unit/filters/hostile-regex.test.ts) that rules accept,
+ * stored as enabled hide rules, on a 1,000-card page whose every abstract is their worst case (a
+ * long run of one letter with no final match), against the same page with no regex rule. The
+ * background runs the rules before it answers, so a pattern that backtracked would show here.
+ */
+const HOSTILE_PATTERNS = ['.*.*.*.*.*.*x', 'a*a*a*a*a*a*b', '(a|b)*a(a|b){12}', '[a-z]*[a-z]*[a-z]*[a-z]*!x'];
+const HOSTILE_TEXT_CHARS = 5_000;
+
+async function sendFromExtension(h: ExtensionHarness, message: unknown): Promise<void> {
+  const reply = await (await h.extPage()).evaluate((m) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeRuntime };
+    return chrome.runtime.sendMessage(m) as Promise<{ ok: boolean; error?: string }>;
+  }, message);
+  if (!reply.ok) throw new Error(reply.error ?? 'refused');
+}
+
+async function benchHostileRules(h: ExtensionHarness, runs: number): Promise<void> {
+  const n = 1_000;
+  const text = `${'a'.repeat(HOSTILE_TEXT_CHARS - 1)}!`;
+  const items = makeItems(n).map((item) => ({ ...item, paper: { ...item.paper, summary: text } }));
+  h.site.serve('/papers/trending', buildTrendingPage(items));
+  const rules: FilterRule[] = HOSTILE_PATTERNS.map((pattern, i) => ({
+    id: `hostile-${i}`, pattern, kind: 'regex', fields: ['title', 'abstract', 'keywords'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1,
+  }));
+  const label = `annotate ${n} cards, ${rules.length} hostile regex rules on ${HOSTILE_TEXT_CHARS.toLocaleString('en')}-character abstracts`;
+  try {
+    await measurePage(h, '/papers/trending', n); // first visit: every paper written
+    const plain: PageRun[] = [];
+    const hostile: PageRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      plain.push(await measurePage(h, '/papers/trending', n));
+      for (const rule of rules) await sendFromExtension(h, { type: 'upsert-filter', rule });
+      hostile.push(await measurePage(h, '/papers/trending', n));
+      for (const rule of rules) await sendFromExtension(h, { type: 'delete-filter', id: rule.id });
+    }
+    const withRules = median(hostile.map((r) => r.annotateMs));
+    const without = median(plain.map((r) => r.annotateMs));
+    record(`${label} (DOMContentLoaded → all annotated)`, withRules, 'ms', '—', null, `no regex rules ${without.toFixed(1)} ms`);
+    record(`${label}: with / without the rules`, withRules / without, '×', '—', null,
+      `with ${spread(hostile.map((r) => r.annotateMs))}; without ${spread(plain.map((r) => r.annotateMs))}`);
+  } catch (e) {
+    record(label, null, 'ms', '—', false, errorText(e));
+  }
+}
+
+/**
  * (2) The extension's share of each task, from traced loads (task-attribution.ts): its script,
  * promise continuations, DOM calls and the style and layout they force. The worst of 3 loads.
  */
@@ -476,7 +522,7 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
-  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking,hostile').split(',');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion(), date: new Date().toISOString() };
   console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}`);
 
@@ -487,6 +533,14 @@ async function main(): Promise<void> {
     const h = await launchExtension();
     try {
       await benchAnnotation(h, runs);
+    } finally {
+      await h.close();
+    }
+  }
+  if (only.includes('hostile')) {
+    const h = await launchExtension();
+    try {
+      await benchHostileRules(h, runs);
     } finally {
       await h.close();
     }
