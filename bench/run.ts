@@ -17,7 +17,7 @@ import { benchPapers } from './papers';
 import { benchRanking } from './ranking';
 import { seedStore, type SeedResult } from './seed';
 import { median, quantile, spread } from './stats';
-import { firstAppearance } from './probes';
+import { firstAppearance, popupOpenTimes } from './probes';
 import { writeResultsMarkdown, type ResultRow } from './results-md';
 import { benchPopupAtScale, benchStatesAtScale } from './scale';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
@@ -345,13 +345,7 @@ async function benchStoreBase(h: ExtensionHarness, seed: SeedResult): Promise<vo
     const page = await h.openPapersPage('/papers/trending', buildTrendingPage(makeItems(200)));
     await page.waitForFunction(() => document.querySelectorAll('[data-pi-state]').length === 200, undefined, { timeout: 60_000 });
     const tabId = await h.pageTabId(page);
-    const times: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const popup = await h.context.newPage();
-      await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`, { waitUntil: 'commit' });
-      times.push(await firstAppearance(popup, '[data-pi-count="total"]'));
-      await popup.close();
-    }
+    const times = await popupOpenTimes(h, tabId, 6);
     const t = median(times.slice(1));
     record('popup first render with counts (median of 5 after 1 warm-up)', t, 'ms', '≤ 150', t <= 150);
     await page.close();
@@ -520,6 +514,16 @@ function printTable(): void {
   for (const l of lines) console.log(fmt(l));
 }
 
+/** Each browser part gets a fresh profile, closed whatever happens inside it. */
+async function withExtension(part: (h: ExtensionHarness) => Promise<void>): Promise<void> {
+  const h = await launchExtension();
+  try {
+    await part(h);
+  } finally {
+    await h.close();
+  }
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
   const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking,hostile').split(',');
@@ -529,30 +533,9 @@ async function main(): Promise<void> {
   if (only.includes('size')) benchSizes();
   if (only.includes('filters')) await benchFilters();
   if (only.includes('ranking')) await benchRanking(record);
-  if (only.includes('annotate')) {
-    const h = await launchExtension();
-    try {
-      await benchAnnotation(h, runs);
-    } finally {
-      await h.close();
-    }
-  }
-  if (only.includes('hostile')) {
-    const h = await launchExtension();
-    try {
-      await benchHostileRules(h, runs);
-    } finally {
-      await h.close();
-    }
-  }
-  if (only.includes('store') || only.includes('scale')) {
-    const h = await launchExtension();
-    try {
-      await benchStore(h, only.includes('store'), true);
-    } finally {
-      await h.close();
-    }
-  }
+  if (only.includes('annotate')) await withExtension((h) => benchAnnotation(h, runs));
+  if (only.includes('hostile')) await withExtension((h) => benchHostileRules(h, runs));
+  if (only.includes('store') || only.includes('scale')) await withExtension((h) => benchStore(h, only.includes('store'), true));
   printTable();
   writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ machine, runs, results: rows, details: extra }, null, 2)}\n`);
   console.log('\nwrote bench/results.json');

@@ -6,7 +6,7 @@
 import type { ExtensionHarness } from '../tests/e2e/harness';
 import { buildTrendingPage, makeItems } from '../tests/fixtures/pages';
 import type { SeedResult } from './seed';
-import { firstAppearance } from './probes';
+import { popupOpenTimes } from './probes';
 import { median, quantile, spread } from './stats';
 
 export type Recorder = (metric: string, value: number | null, unit: string, target: string, met: boolean | null, note?: string) => void;
@@ -68,16 +68,10 @@ export async function benchPopupAtScale(h: ExtensionHarness, record: Recorder): 
     const page = await h.openPapersPage('/papers/trending', buildTrendingPage(makeItems(1_000)));
     await page.waitForFunction(() => document.querySelectorAll('[data-pi-state]').length === 1_000, undefined, { timeout: 120_000 });
     const tabId = await h.pageTabId(page);
-    const times: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const popup = await h.context.newPage();
-      await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`, { waitUntil: 'commit' });
-      const ms = await firstAppearance(popup, '[data-pi-count="total"]');
+    const times = await popupOpenTimes(h, tabId, 8, async (popup) => {
       const total = await popup.locator('[data-pi-count="total"]').textContent();
       if (total !== '1000') throw new Error(`the popup counted ${total} papers, not 1000`);
-      times.push(ms);
-      await popup.close();
-    }
+    });
     const runs = times.slice(1);
     const m = median(runs);
     const p95 = quantile(runs, 0.95);
