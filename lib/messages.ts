@@ -155,6 +155,12 @@ export const StoreChanged = z.object({
   ids: z.array(ArxivId).optional(),
   rules: z.boolean().optional(),
   settings: z.boolean().optional(),
+  /** The `token` of the request that made this change: the page that sent it already shows it and skips this echo. */
+  origin: z.string().min(1).max(100).optional(),
+  /** With `ids`: their state after the change (an id of `ids` not in `read` is unread, not in `saved` is not saved). Absent: re-read with get-states. */
+  states: z.object({ read: z.array(ArxivId), saved: z.array(ArxivId) }).optional(),
+  /** With `rules` or `settings`: the page context after the change, so pages need not fetch it again. */
+  context: PageContext.optional(),
 });
 export type StoreChanged = z.infer<typeof StoreChanged>;
 /** Popup / background → content script of a tab. */
