@@ -1,4 +1,5 @@
 import type { PaperMeta } from '../paper';
+import type { ReportError } from '../problems';
 import { isCurrentModel, type RankingModel } from '../ranking/model';
 import { scorePaper, type PaperScore } from '../ranking/score';
 import { labelledPapers, MIN_SAVES } from '../ranking/signals';
@@ -17,6 +18,8 @@ export interface RankerDeps {
   now: () => number;
   /** A new model is stored (tabs should re-ask for their scores). */
   onTrained(): void;
+  /** Where a failed background training or scoring goes (nobody awaits them). */
+  reportError: ReportError;
   /** Scores of these papers are now ready (asked for by `pageScores`, computed after the reply). */
   onScored?(ids: string[]): void;
   /** Background time per training slice. */
@@ -164,7 +167,7 @@ export function createRanker(deps: RankerDeps): Ranker {
         if (score) scores[meta.id] = score;
         else queue.set(cacheKey(meta), meta);
       }
-      if (queue.size > 0) void warm().catch(() => undefined);
+      if (queue.size > 0) void warm().catch((error: unknown) => deps.reportError('background/ranking-scores', error));
       return scores;
     },
     retrainSoon() {
@@ -172,7 +175,7 @@ export function createRanker(deps: RankerDeps): Ranker {
       timerSet = true;
       setTimer(() => {
         timerSet = false;
-        void retrain().catch(() => undefined);
+        void retrain().catch((error: unknown) => deps.reportError('background/ranking', error));
       }, debounceMs);
     },
     retrain,

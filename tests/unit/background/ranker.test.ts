@@ -4,6 +4,7 @@ import { createRequestHandler } from '../../../lib/background/handle-request';
 import { createRanker, type Ranker } from '../../../lib/background/ranker';
 import { parseDailyPapersResponse } from '../../../lib/hf/api';
 import type { PaperMeta } from '../../../lib/paper';
+import type { ReportError } from '../../../lib/problems';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
 import { auc } from '../../../tools/ranking-metrics';
@@ -20,11 +21,13 @@ const NOW = Date.UTC(2026, 7, 1);
 let db: PapersInboxDb;
 let trained: number;
 let ranker: Ranker;
+let problems: ReturnType<typeof vi.fn<ReportError>>;
 
 beforeEach(() => {
   db = new PapersInboxDb(`test-ranker-${Math.random()}`);
   trained = 0;
-  ranker = createRanker({ db, now: () => NOW, onTrained: () => (trained += 1), yieldTask: async () => undefined });
+  problems = vi.fn<ReportError>();
+  ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined });
 });
 afterEach(async () => {
   await db.delete();
@@ -65,7 +68,7 @@ describe('the background ranker', () => {
   it('forgets the model when saves drop under 5, and a new instance loads the stored one', async () => {
     await history(5);
     await ranker.retrain();
-    const again = createRanker({ db, now: () => NOW, onTrained: vi.fn(), yieldTask: async () => undefined });
+    const again = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined });
     expect(await again.hasModel()).toBe(true);
     await repo.unsavePaper(db, robotics[0]?.id ?? '', NOW);
     await ranker.retrain();
@@ -77,7 +80,7 @@ describe('the background ranker', () => {
   it('trains once for a burst of changes, after the debounce', async () => {
     await history(5);
     const timers: (() => void)[] = [];
-    const debounced = createRanker({ db, now: () => NOW, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
     debounced.retrainSoon();
     debounced.retrainSoon();
     expect(timers).toHaveLength(1);
@@ -85,10 +88,19 @@ describe('the background ranker', () => {
     await vi.waitFor(() => expect(trained).toBe(1));
   });
 
+  it('reports a training that fails after the debounce to the error reporter', async () => {
+    const timers: (() => void)[] = [];
+    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    debounced.retrainSoon();
+    db.close();
+    timers[0]?.();
+    await vi.waitFor(() => expect(problems).toHaveBeenCalledWith('background/ranking', expect.any(Error)));
+  });
+
   it('answers cards-shown and get-states with scores beside the verdicts, and retrains after a save', async () => {
     await history(5);
     const scored: string[][] = [];
-    ranker = createRanker({ db, now: () => NOW, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
+    ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
     await ranker.retrain();
     const retrainSoon = vi.spyOn(ranker, 'retrainSoon');
     const handle = createRequestHandler({
