@@ -122,12 +122,25 @@ describe('the background ranker', () => {
     // Not computed yet: the answer does not wait for them; they are announced once ready.
     expect((shown.data as { scores?: object }).scores).toEqual({});
     await vi.waitFor(() => expect(scored.flat().sort()).toEqual(fresh.map((m) => m.id).sort()));
+    // Scored ids come from memory: the fast state-index path reads no paper record.
+    const recordReads = vi.spyOn(db.papers, 'bulkGet');
     const states = await handle({ type: 'get-states', ids: fresh.map((m) => m.id) }, sender);
     if (!states.ok) throw new Error(states.error);
+    expect(recordReads).not.toHaveBeenCalled();
+    recordReads.mockRestore();
     const scores = (states.data as { scores?: Record<string, { score: number; why: string }> }).scores ?? {};
     expect(scores).toEqual(await ranker.scores(fresh));
     expect(Object.keys(scores)).toHaveLength(3);
     expect(scored).toHaveLength(1); // cached now: no second round
+    // An id not scored yet: only its record is read, then it is scored after the reply.
+    const unscored = others[95];
+    if (!unscored) throw new Error('fixture too small');
+    await repo.recordShown(db, 'l3', [unscored], NOW);
+    const reads = vi.spyOn(db.papers, 'bulkGet');
+    await handle({ type: 'get-states', ids: [...fresh.map((m) => m.id), unscored.id] }, sender);
+    expect(reads.mock.calls.map(([ids]) => ids)).toEqual([[unscored.id]]);
+    reads.mockRestore();
+    await vi.waitFor(() => expect(scored.flat()).toContain(unscored.id));
     await handle({ type: 'save', paper: fresh[0] }, sender);
     expect(retrainSoon).toHaveBeenCalledTimes(1);
     const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };
