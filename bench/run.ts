@@ -19,7 +19,7 @@ import { seedStore, type SeedResult } from './seed';
 import { median, quantile, spread } from './stats';
 import { firstAppearance, popupOpenTimes } from './probes';
 import { writeResultsMarkdown, type ResultRow } from './results-md';
-import { benchPopupAtScale, benchStatesAtScale } from './scale';
+import { benchPopupAtScale, benchStatesAtScale, benchStatesWithModel } from './scale';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
 type Row = ResultRow;
@@ -358,6 +358,7 @@ async function benchStore(h: ExtensionHarness, withBase: boolean, withScale: boo
   if (withScale) {
     await benchStatesAtScale(h, seed, record);
     await benchPopupAtScale(h, record);
+    await benchStatesWithModel(h, seed, record);
   }
   if (withBase) await benchStoreBase(h, seed);
 }
