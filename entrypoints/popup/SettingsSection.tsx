@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/store/db';
 import { send } from '../../lib/client';
-import { BadgeMode, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
+import { BadgeMode, CardOrder, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
 import { Toggle } from '../../components/Toggle';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
 
 const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today', 'for-you': 'For you today' };
 const READ_LABEL: Record<Settings['readCards'], string> = { subdued: 'Subdued', unchanged: 'Unchanged', hidden: 'Hidden' };
+const ORDER_LABEL: Record<Settings['cardOrder'], string> = { hf: "Hugging Face's order", 'for-you': 'For you, best first' };
 
-/** The three settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
+/** The settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
 export function SettingsSection() {
   const settings = useLiveQuery(async () => (await getDb().settings.get('settings'))?.value ?? DEFAULT_SETTINGS, []);
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +37,12 @@ export function SettingsSection() {
           <span>Read cards</span>
           <select value={settings.readCards} onChange={(e) => void patch({ readCards: ReadCardStyle.parse(e.currentTarget.value) })}>
             {ReadCardStyle.options.map((m) => <option key={m} value={m}>{READ_LABEL[m]}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>Papers order</span>
+          <select value={settings.cardOrder} onChange={(e) => void patch({ cardOrder: CardOrder.parse(e.currentTarget.value) })}>
+            {CardOrder.options.map((m) => <option key={m} value={m}>{ORDER_LABEL[m]}</option>)}
           </select>
         </label>
         <ErrorText message={error} />
