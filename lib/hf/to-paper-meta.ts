@@ -1,8 +1,7 @@
 import type { PaperMeta } from '../paper';
+import { cleanText as clean } from './clean-text';
 import type { HfItem, HfPaper } from './hf-schemas';
 
-/** arXiv titles and abstracts carry hard line breaks; keep the text, fold the whitespace. */
-const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
 const count = (n: number | undefined) =>
   n === undefined || !Number.isFinite(n) ? undefined : Math.max(0, Math.round(n));
 
