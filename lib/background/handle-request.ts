@@ -119,13 +119,31 @@ function createRoutes(deps: RequestHandlerDeps) {
   const { db } = deps;
   const rules = cachedRead(() => repo.listFilters(db));
   const savedIds = cachedRead(() => repo.getSavedIds(db));
-  const changed = (msg: Omit<StoreChanged, 'type'>) => {
+  const changed = async (msg: Omit<StoreChanged, 'type' | 'context'>) => {
     if (msg.rules || msg.ids === undefined) rules.forget();
     savedIds.forget();
     // Saves, reads, mutes and rules are the model's signals; the settings are not.
     if (!msg.settings || msg.rules) deps.ranker?.retrainSoon();
-    deps.notifyTabs({ type: 'store-changed', ...msg });
+    // Rules and settings travel with the notice: pages apply them without asking again.
+    const context = msg.rules || msg.settings ? await pageContext() : undefined;
+    deps.notifyTabs({ type: 'store-changed', ...dropUndefined({ ...msg, context }) });
     deps.onStateChange();
+  };
+  const pageContext = async () => {
+    const [list, settings] = await Promise.all([repo.listFilters(db), repo.getSettings(db)]);
+    return { rules: list, settings };
+  };
+  /**
+   * The read/saved state of ids after a write: what the write set is known, the other half comes
+   * from the saved-ids cache or the state index (a few rows), never from the paper records.
+   */
+  const statesAfter = async (ids: string[], known: { read?: boolean; saved?: boolean }) => {
+    const unique = [...new Set(ids)];
+    const read =
+      known.read === undefined ? (await repo.getStates(db, unique, NO_IDS)).read : known.read ? unique : [];
+    const savedSet = known.saved === undefined ? await savedIds.get() : NO_IDS;
+    const saved = known.saved === undefined ? unique.filter((id) => savedSet.has(id)) : known.saved ? unique : [];
+    return { read, saved };
   };
   const seenTabs = new Set<number>();
 
@@ -152,35 +170,39 @@ function createRoutes(deps: RequestHandlerDeps) {
     },
     'set-read': async (req) => {
       const undoToken = await repo.setRead(db, req.ids, req.read, deps.now(), req.token);
-      changed({ ids: req.ids });
+      const states = await statesAfter(req.ids, { read: req.read });
+      await changed({ ids: req.ids, states, origin: req.token });
       return { undoToken };
     },
     'mark-all-read': async (req) => {
       const undoToken = await repo.markAllRead(db, req.ids, deps.now(), req.token);
-      changed({ ids: req.ids });
+      const states = await statesAfter(req.ids, { read: true });
+      await changed({ ids: req.ids, states, origin: req.token });
       return { undoToken };
     },
     undo: async (req) => {
       const restored = await repo.undo(db, req.token);
-      if (restored > 0) changed({});
+      if (restored > 0) await changed({});
       return { restored };
     },
     save: async (req) => {
       const undoToken = await repo.savePaper(db, req.paper, deps.now(), req.token);
-      changed({ ids: [req.paper.id] });
+      const states = await statesAfter([req.paper.id], { saved: true });
+      await changed({ ids: [req.paper.id], states, origin: req.token });
       if (!req.paper.title || !req.paper.summary) void enrich(deps, req.paper);
       return { undoToken };
     },
     unsave: async (req) => {
       const undoToken = await repo.unsavePaper(db, req.id, deps.now(), req.token);
-      changed({ ids: [req.id] });
+      const states = await statesAfter([req.id], { saved: false });
+      await changed({ ids: [req.id], states, origin: req.token });
       return { undoToken };
     },
     'update-saved': async (req) => {
       const { id, type: _type, ...patch } = req;
       const found = await repo.updateSaved(db, id, patch, deps.now());
       if (!found) throw new Refusal('This paper is not on the reading list any more.');
-      changed({ ids: [id] });
+      await changed({ ids: [id], states: await statesAfter([id], { saved: true }) });
       return null;
     },
     'upsert-filter': async (req) => {
@@ -188,21 +210,18 @@ function createRoutes(deps: RequestHandlerDeps) {
       const valid = validateRule(req.rule);
       if (!valid.ok && req.rule.enabled) throw new Refusal(valid.error);
       await repo.upsertFilter(db, { ...req.rule, updatedAt: deps.now() });
-      changed({ rules: true });
+      await changed({ rules: true });
       return null;
     },
     'delete-filter': async (req) => {
       await repo.deleteFilter(db, req.id);
-      changed({ rules: true });
+      await changed({ rules: true });
       return null;
     },
-    'get-page-context': async () => {
-      const [rules, settings] = await Promise.all([repo.listFilters(db), repo.getSettings(db)]);
-      return { rules, settings };
-    },
+    'get-page-context': pageContext,
     'update-settings': async (req) => {
       await repo.updateSettings(db, req.patch);
-      changed({ settings: true });
+      await changed({ settings: true });
       return null;
     },
     'report-page': async (req, sender) => {
@@ -224,7 +243,7 @@ function createRoutes(deps: RequestHandlerDeps) {
       const parsed = parseBackup(req.text);
       if (!parsed.ok) throw new Refusal(parsed.error);
       const summary = await restoreBackup(db, parsed.backup);
-      changed({ rules: true, settings: true });
+      await changed({ rules: true, settings: true });
       return summary;
     },
     'open-reading-list': async () => {
@@ -239,7 +258,7 @@ function createRoutes(deps: RequestHandlerDeps) {
       );
       if (!made.ok) throw new Refusal(made.error);
       const undoToken = await repo.muteWithUndo(db, made.rule, deps.now(), req.token);
-      changed({ rules: true });
+      await changed({ rules: true, origin: req.token });
       // No rule id in the answer: after a retried commit it would name a rule that was never stored.
       return { undoToken };
     },
@@ -252,6 +271,13 @@ function createRoutes(deps: RequestHandlerDeps) {
     const handler = routes[req.type] as (r: RequestOf<K>, s: MessageSender) => Promise<ResponseMap[K]>;
     return handler(req, sender);
   };
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** The notice without absent fields (what tabs receive is what the schema describes). */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** A refusal whose message is already a sentence for the user (not a storage failure). */
