@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRequestHandler, type MessageSender, type RequestHandlerDeps } from '../../../lib/background/handle-request';
-import type { StoreChanged } from '../../../lib/messages';
+import { Responses, type StoreChanged } from '../../../lib/messages';
 import type { PageSummary } from '../../../lib/page-summary';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
@@ -272,6 +272,39 @@ describe('routing', () => {
     expect(deps.fetch).toHaveBeenCalledWith('https://huggingface.co/api/papers/2502.00001');
     expect((await db.papers.get(paper.id))?.summary).toBe('Fetched abstract');
     expect(await db.saved.get(paper.id)).toBeDefined();
+  });
+});
+
+describe('response schemas', () => {
+  it("every answer of the background parses with its request's response schema", async () => {
+    const handle = createRequestHandler(deps);
+    const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    const requests: [{ type: keyof typeof Responses } & Record<string, unknown>, MessageSender][] = [
+      [{ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page],
+      [{ type: 'get-states', ids: [paper.id] }, page],
+      [{ type: 'set-read', ids: [paper.id], read: true }, page],
+      [{ type: 'mark-all-read', ids: [paper.id] }, page],
+      [{ type: 'save', paper }, page],
+      [{ type: 'update-saved', id: paper.id, note: 'n' }, popup],
+      [{ type: 'unsave', id: paper.id, token: 'u1' }, page],
+      [{ type: 'undo', token: 'u1' }, page],
+      [{ type: 'upsert-filter', rule }, popup],
+      [{ type: 'delete-filter', id: 'r1' }, popup],
+      [{ type: 'mute', kind: 'keyword', pattern: 'beta' }, page],
+      [{ type: 'get-page-context' }, page],
+      [{ type: 'update-settings', patch: { badge: 'off' } }, popup],
+      [{ type: 'get-tab-summary', tabId: 7 }, popup],
+      [{ type: 'get-tab-counts', tabId: 7 }, popup],
+      [{ type: 'refresh-today' }, popup],
+      [{ type: 'open-reading-list' }, page],
+    ];
+    for (const [request, sender] of requests) {
+      const reply = await handle(request, sender);
+      if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
+      expect(Responses[request.type].safeParse(reply.data).success, request.type).toBe(true);
+    }
+    // A schema that accepted anything would pass the loop: a wrong answer must fail.
+    expect(Responses['set-read'].safeParse({ restored: 1 }).success).toBe(false);
   });
 });
 
