@@ -186,7 +186,7 @@ export const RestoreSummary = z.object({
 export type RestoreSummary = z.infer<typeof RestoreSummary>;
 export const TabCountsResponse = z.object({ summary: PageSummary.nullable(), read: z.array(ArxivId), hidden: z.array(ArxivId) });
 /** Writes that answer nothing but "done". */
-const Done = z.null();
+export const Done = z.null();
 
 /**
  * The answer schema of every request: the background's routes (lib/background/routes/) declare
