@@ -9,6 +9,8 @@ export const Settings = z.object({
   markReadOnScrollPast: z.boolean().default(false),
   badge: BadgeMode.default('page'),
   readCards: ReadCardStyle.default('subdued'),
+  /** Sync through the browser's own storage.sync (lib/background/sync-engine.ts); per device, never synced itself. */
+  sync: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
