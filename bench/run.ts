@@ -19,7 +19,7 @@ import { seedStore, type SeedResult } from './seed';
 import { median, quantile, spread } from './stats';
 import { firstAppearance, popupOpenTimes } from './probes';
 import { writeResultsMarkdown, type ResultRow } from './results-md';
-import { benchPopupAtScale, benchStatesAtScale } from './scale';
+import { benchPopupAtScale, benchStatesAtScale, benchStatesWithModel } from './scale';
 import { extensionParts, type TaskPart, type TraceEvent } from './task-attribution';
 
 type Row = ResultRow;
@@ -274,6 +274,51 @@ async function benchHostileRules(h: ExtensionHarness, runs: number): Promise<voi
 }
 
 /**
+ * Issue #15: a 1,000-card page annotated without a model, then with one (the same page, the same
+ * browser, one run): 12 saves on one topic, the background trains (3 s after the saves), and the
+ * page is measured again. What scoring adds = median (and p95) with the model − without.
+ */
+async function benchScoredPage(h: ExtensionHarness, runs: number): Promise<void> {
+  const n = 1_000;
+  const items = makeItems(n);
+  h.site.serve('/papers/trending', buildTrendingPage(items));
+  const label = `annotate ${n} cards with a "for you" model`;
+  try {
+    await measurePage(h, '/papers/trending', n); // first visit: every paper written
+    const count = Math.max(runs, 5);
+    const without: PageRun[] = [];
+    for (let i = 0; i < count; i++) without.push(await measurePage(h, '/papers/trending', n));
+    const topic = /\b(robot|video|agent)/i;
+    const saves = items.filter((item) => topic.test(item.paper.title ?? '')).slice(0, 12);
+    for (const { paper } of saves) {
+      await sendFromExtension(h, { type: 'save', paper: { id: paper.id, title: paper.title, summary: paper.summary, keywords: paper.ai_keywords } });
+    }
+    const ids = items.slice(0, 50).map((item) => item.paper.id);
+    const ext = await h.extPage();
+    await ext.waitForFunction(async (ids: string[]) => {
+      const { chrome } = globalThis as unknown as { chrome: ChromeRuntime };
+      const reply = (await chrome.runtime.sendMessage({ type: 'get-states', ids })) as { data?: { scores?: unknown } };
+      return reply.data?.scores !== undefined;
+    }, ids, { timeout: 60_000, polling: 500 });
+    await measurePage(h, '/papers/trending', n); // scores computed after this visit's replies are cached
+    const withModel: PageRun[] = [];
+    for (let i = 0; i < count; i++) withModel.push(await measurePage(h, '/papers/trending', n));
+    // The runs are only "with a model" if its scores reach the cards.
+    const check = await h.context.newPage();
+    await loadUntilAnnotated(check, '/papers/trending', n, 0);
+    await check.waitForFunction((n: number) => document.querySelectorAll('[data-pi-score]').length >= n, n, { timeout: 30_000 });
+    await check.close();
+    const a = withModel.map((r) => r.annotateMs);
+    const b = without.map((r) => r.annotateMs);
+    const added = median(a) - median(b);
+    record(`${label}: median with − without`, added, 'ms', '≤ 10', added <= 10, `with ${spread(a)}; without ${spread(b)}`);
+    record(`${label}: p95 with − without`, quantile(a, 0.95) - quantile(b, 0.95), 'ms', '—', null, `ratio of medians ${(median(a) / median(b)).toFixed(2)}×`);
+  } catch (e) {
+    record(label, null, 'ms', '≤ 10', false, errorText(e));
+  }
+}
+
+/**
  * (2) The extension's share of each task, from traced loads (task-attribution.ts): its script,
  * promise continuations, DOM calls and the style and layout they force. The worst of 3 loads.
  */
@@ -313,6 +358,7 @@ async function benchStore(h: ExtensionHarness, withBase: boolean, withScale: boo
   if (withScale) {
     await benchStatesAtScale(h, seed, record);
     await benchPopupAtScale(h, record);
+    await benchStatesWithModel(h, seed, record);
   }
   if (withBase) await benchStoreBase(h, seed);
 }
@@ -526,7 +572,7 @@ async function withExtension(part: (h: ExtensionHarness) => Promise<void>): Prom
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? '5');
-  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking,hostile').split(',');
+  const only = (process.env.BENCH_ONLY ?? 'annotate,store,filters,size,ranking,hostile,scored').split(',');
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion(), date: new Date().toISOString() };
   console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}`);
 
@@ -535,6 +581,7 @@ async function main(): Promise<void> {
   if (only.includes('ranking')) await benchRanking(record);
   if (only.includes('annotate')) await withExtension((h) => benchAnnotation(h, runs));
   if (only.includes('hostile')) await withExtension((h) => benchHostileRules(h, runs));
+  if (only.includes('scored')) await withExtension((h) => benchScoredPage(h, runs));
   if (only.includes('store') || only.includes('scale')) await withExtension((h) => benchStore(h, only.includes('store'), true));
   printTable();
   writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ machine, runs, results: rows, details: extra }, null, 2)}\n`);

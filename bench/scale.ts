@@ -59,6 +59,47 @@ export async function benchStatesAtScale(h: ExtensionHarness, seed: SeedResult, 
 }
 
 /**
+ * Issue #15: the same get-states with a "for you" model. A save makes the background train on the
+ * seeded history (5,000 saves); once the 1,000 ids' scores are cached (the first answers score
+ * them after replying), the timed calls show whether get-states stays on the state-index path.
+ */
+export async function benchStatesWithModel(h: ExtensionHarness, seed: SeedResult, record: Recorder): Promise<void> {
+  const metric = 'get-states for 1,000 ids, 100k papers stored, with a "for you" model';
+  const ids = seed.ids.filter((_, i) => i % 100 === 0).slice(0, 1_000);
+  try {
+    const ext = await h.extPage();
+    await ext.evaluate('globalThis.__name ??= (fn) => fn');
+    const lookup = await ext.evaluate(async (ids: string[]): Promise<number[]> => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      type Reply = { ok?: boolean; error?: string; data?: { scores?: Record<string, unknown> } };
+      const send = async (message: unknown) => (await chrome.runtime.sendMessage(message)) as Reply;
+      const first = ids[0] ?? '';
+      await send({ type: 'save', paper: { id: first, title: 'Seeded paper' } });
+      const deadline = performance.now() + 180_000;
+      for (;;) {
+        const reply = await send({ type: 'get-states', ids });
+        if (Object.keys(reply.data?.scores ?? {}).length >= ids.length) break;
+        if (performance.now() > deadline) throw new Error('no scores for the 1,000 ids after 3 minutes');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      const out: number[] = [];
+      for (let i = 0; i < 55; i++) {
+        const t0 = performance.now();
+        const reply = await send({ type: 'get-states', ids });
+        if (!reply.ok) throw new Error(`get-states failed: ${reply.error ?? 'no reply'}`);
+        if (i >= 5) out.push(performance.now() - t0);
+      }
+      return out;
+    }, ids);
+    const p95 = quantile(lookup, 0.95);
+    record(`${metric} (p50)`, median(lookup), 'ms', '—', null);
+    record(`${metric} (p95)`, p95, 'ms', '≤ 25', p95 <= 25, spread(lookup));
+  } catch (e) {
+    record(`${metric} (p95)`, null, 'ms', '≤ 25', false, errorText(e));
+  }
+}
+
+/**
  * The popup for a tab showing a 1,000-card trending page (dual cards and props, as HF serves
  * them), until its counts are shown: 1 warm-up, then 7 opens.
  */

@@ -30,7 +30,7 @@ export function computePageCounts(
   const { verdicts, counts, failed } = applyTopicFilters(metas, [...rules], now);
   const hiddenIds = new Set(ids.filter((id) => verdicts.get(id)?.action === 'hide'));
   return {
-    ...tallyPage(ids, newIds, readIds, hiddenIds),
+    ...tallyPage(ids, newIds, (id) => readIds.has(id), (id) => hiddenIds.has(id)),
     ruleCounts: counts,
     ruleErrors: failed,
     metas,

@@ -1,32 +1,14 @@
-/** The popup's four page counts and what "Mark all read" marks (no filter engine needed here). */
-export interface PageTally {
-  total: number;
-  new: number;
-  unread: number;
-  hidden: number;
-  /** Unread and not hidden: what "Mark all read" marks. */
+import { countsOf, type Counts } from '../lib/counts-of';
+
+/** The popup's four page counts and what "Mark all read" marks (unread and not hidden). */
+export interface PageTally extends Counts {
   unreadIds: string[];
 }
 
-/**
- * "Unread" = not read and not hidden, new included; "new" = the part of those never shown
- * before this page load (product.md §4).
- */
-export function tallyPage(
-  ids: readonly string[],
-  newIds: readonly string[],
-  readIds: ReadonlySet<string>,
-  hiddenIds: ReadonlySet<string>,
-): PageTally {
-  const unreadIds = ids.filter((id) => !readIds.has(id) && !hiddenIds.has(id));
-  const unreadSet = new Set(unreadIds);
-  return {
-    total: ids.length,
-    new: newIds.filter((id) => unreadSet.has(id)).length,
-    unread: unreadIds.length,
-    hidden: ids.filter((id) => hiddenIds.has(id)).length,
-    unreadIds,
-  };
+/** The popup's tally: the one `countsOf` (lib/counts-of.ts), so it agrees with the badge. */
+export function tallyPage(...args: Parameters<typeof countsOf>): PageTally {
+  const { counts, unreadIds } = countsOf(...args);
+  return { ...counts, unreadIds };
 }
 
 /** A tally and the ids it is for (so counts for another page are never shown). */

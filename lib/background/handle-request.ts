@@ -7,7 +7,7 @@ import type { PaperMeta } from '../paper';
 import type { ReportError } from '../problems';
 import type { PapersInboxDb } from '../store/db';
 import { cachedRead } from './cached-read';
-import { filtersOn, pageMetas, verdictsFor } from './verdicts';
+import { filtersOn, verdictsFor } from './verdicts';
 import type { Ranker } from './ranker';
 import { tabCounts } from './tab-counts';
 import * as repo from '../store/repository';
@@ -143,11 +143,11 @@ function createRoutes(deps: RequestHandlerDeps) {
       return { ...result, verdicts: verdictsFor(await rules.get(), ids, papers, [], deps.now()), scores };
     },
     'get-states': async (req) => {
-      const [list, saved, ranked = false] = await Promise.all([rules.get(), savedIds.get(), deps.ranker?.hasModel()]);
-      // The rows read for the states also feed the filters and scores: one read, none when unneeded.
-      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list) || ranked);
+      const [list, saved] = await Promise.all([rules.get(), savedIds.get()]);
+      // The rows read for the states also feed the filters: one read, none when unneeded.
+      const { stored = [], ...states } = await repo.getStates(db, req.ids, saved, filtersOn(list));
       const verdicts = verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now());
-      const scores = ranked ? await deps.ranker?.pageScores(pageMetas(req.ids, stored, req.papers ?? [])) : undefined;
+      const scores = await deps.ranker?.stateScores(req.ids, stored, req.papers ?? []);
       return { ...states, verdicts, scores };
     },
     'set-read': async (req) => {

@@ -32,6 +32,7 @@ export function startBackground(): void {
   const ranker = createRanker({
     db,
     now: Date.now,
+    reportError,
     onTrained: () => {
       void broadcast({ type: 'store-changed' });
       void updateBadges();

@@ -1,10 +1,12 @@
 import type { PaperMeta } from '../paper';
+import type { ReportError } from '../problems';
 import { isCurrentModel, type RankingModel } from '../ranking/model';
 import { scorePaper, type PaperScore } from '../ranking/score';
 import { labelledPapers, MIN_SAVES } from '../ranking/signals';
 import { Training } from '../ranking/train';
 import type { PapersInboxDb } from '../store/db';
 import { readSignalInputs } from './ranking-inputs';
+import { pageMetas } from './verdicts';
 
 /**
  * The "for you" model in the background: loaded once from storage, retrained (in slices, no task
@@ -17,6 +19,8 @@ export interface RankerDeps {
   now: () => number;
   /** A new model is stored (tabs should re-ask for their scores). */
   onTrained(): void;
+  /** Where a failed background training or scoring goes (nobody awaits them). */
+  reportError: ReportError;
   /** Scores of these papers are now ready (asked for by `pageScores`, computed after the reply). */
   onScored?(ids: string[]): void;
   /** Background time per training slice. */
@@ -47,6 +51,11 @@ export interface Ranker {
    * the reply, in slices, and announced with `onScored`; the tab then asks for them.
    */
   pageScores(papers: readonly PaperMeta[]): Promise<Scores | undefined>;
+  /**
+   * For get-states: scores by id from memory, so the fast state-index path stays fast with a
+   * model; only the records of ids not scored yet are read (`stored`: rows already read, if any).
+   */
+  stateScores(ids: readonly string[], stored: readonly PaperMeta[], onPage: readonly PaperMeta[]): Promise<Scores | undefined>;
   /** The user's signals changed: train again soon. */
   retrainSoon(): void;
   /** Trains now (the next retrainSoon resolves into this too); resolves when stored. */
@@ -61,6 +70,8 @@ export function createRanker(deps: RankerDeps): Ranker {
   const setTimer = deps.setTimer ?? ((handler, ms) => void setTimeout(handler, ms));
   let loaded: Promise<RankingModel | null> | null = null;
   let cache = new Map<string, PaperScore>();
+  /** The latest score of each id (whatever text it was scored on), for get-states. */
+  let byId = new Map<string, PaperScore>();
   let queue = new Map<string, PaperMeta>();
   let warming = false;
   let running: Promise<void> | null = null;
@@ -92,6 +103,7 @@ export function createRanker(deps: RankerDeps): Ranker {
   function publish(model: RankingModel | null): void {
     loaded = Promise.resolve(model);
     cache = new Map();
+    byId = new Map();
     queue = new Map();
     deps.onTrained();
   }
@@ -118,6 +130,7 @@ export function createRanker(deps: RankerDeps): Ranker {
     if (!score) {
       score = scorePaper(model, meta);
       cache.set(key, score);
+      byId.set(meta.id, score);
     }
     return score;
   }
@@ -145,8 +158,38 @@ export function createRanker(deps: RankerDeps): Ranker {
     }
   }
 
+  async function pageScores(papers: readonly PaperMeta[]): Promise<Scores | undefined> {
+    const model = await load();
+    if (!model) return undefined;
+    const scores: Scores = {};
+    for (const meta of papers) {
+      if (!hasText(meta)) continue;
+      const score = cache.get(cacheKey(meta));
+      if (score) scores[meta.id] = score;
+      else queue.set(cacheKey(meta), meta);
+    }
+    if (queue.size > 0) void warm().catch((error: unknown) => deps.reportError('background/ranking-scores', error));
+    return scores;
+  }
+
   return {
     hasModel: async () => (await load()) !== null,
+    pageScores,
+    async stateScores(ids, stored, onPage) {
+      if ((await load()) === null) return undefined;
+      const scores: Scores = {};
+      const missing: string[] = [];
+      for (const id of ids) {
+        const score = byId.get(id);
+        if (score) scores[id] = score;
+        else missing.push(id);
+      }
+      if (missing.length === 0) return scores;
+      const known = new Set(stored.map((meta) => meta.id));
+      const unread = missing.filter((id) => !known.has(id));
+      const rows = unread.length ? (await db.papers.bulkGet(unread)).flatMap((row) => (row ? [row] : [])) : [];
+      return { ...scores, ...(await pageScores(pageMetas(missing, [...stored, ...rows], onPage))) };
+    },
     async scores(papers) {
       const model = await load();
       if (!model) return undefined;
@@ -154,25 +197,12 @@ export function createRanker(deps: RankerDeps): Ranker {
       for (const meta of papers) if (hasText(meta)) scores[meta.id] = scoreOf(model, meta);
       return scores;
     },
-    async pageScores(papers) {
-      const model = await load();
-      if (!model) return undefined;
-      const scores: Scores = {};
-      for (const meta of papers) {
-        if (!hasText(meta)) continue;
-        const score = cache.get(cacheKey(meta));
-        if (score) scores[meta.id] = score;
-        else queue.set(cacheKey(meta), meta);
-      }
-      if (queue.size > 0) void warm().catch(() => undefined);
-      return scores;
-    },
     retrainSoon() {
       if (timerSet) return;
       timerSet = true;
       setTimer(() => {
         timerSet = false;
-        void retrain().catch(() => undefined);
+        void retrain().catch((error: unknown) => deps.reportError('background/ranking', error));
       }, debounceMs);
     },
     retrain,

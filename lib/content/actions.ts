@@ -40,7 +40,7 @@ export class PageActions {
   /** Title/thumbnail click or scroll-past: fire-and-forget, one message per batch. */
   markRead(ids: string[]): void {
     const page = this.session.page;
-    const todo = ids.filter((id) => page?.states.get(id) !== 'read');
+    const todo = ids.filter((id) => !page?.isRead(id));
     if (todo.length === 0) return;
     const revert = this.setLocalRead(todo, true);
     void this.request({ type: 'set-read', ids: todo, read: true, token: retryToken() }).then((answer) =>
@@ -49,7 +49,7 @@ export class PageActions {
   }
 
   async toggleRead(id: string): Promise<void> {
-    const read = this.session.page?.states.get(id) !== 'read';
+    const read = !this.session.page?.isRead(id);
     const revert = this.setLocalRead([id], read);
     const answer = await this.request({ type: 'set-read', ids: [id], read, token: retryToken() });
     if (answer) this.remember(answer.undoToken, read ? 'Marked read' : 'Marked unread');
@@ -79,7 +79,7 @@ export class PageActions {
   async markAllRead(): Promise<void> {
     const page = this.session.page;
     if (!page) return;
-    const ids = page.ids().filter((id) => !page.isHidden(id) && page.states.get(id) !== 'read');
+    const ids = page.ids().filter((id) => !page.isHidden(id) && !page.isRead(id));
     if (ids.length === 0) return this.overlay.toast('Every paper on this page is already read.');
     const revert = this.setLocalRead(ids, true);
     const answer = await this.request({ type: 'mark-all-read', ids, token: retryToken() });

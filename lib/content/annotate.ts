@@ -160,17 +160,20 @@ function fillStrip(parts: Parts, view: CardView): Parts {
   return parts;
 }
 
-/** The contract attributes of a card (null: absent). */
-function contractOf({ id, state, saved, verdict, revealed, score }: CardView): [string, string | null][] {
+/** The contract attributes annotateCard writes, in the order contractValues gives their values. */
+const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-score', 'data-pi-why'];
+
+/** A card's contract values, one per CONTRACT name (null: absent). One list of names saves bytes. */
+function contractValues({ id, state, saved, verdict, revealed, score }: CardView): (string | null)[] {
   return [
-    ['data-pi-id', id],
-    ['data-pi-state', state],
-    ['data-pi-saved', saved ? 'true' : null],
-    ['data-pi-filter', verdict ? FILTER_VALUE[verdict.action] : null],
-    ['data-pi-reason', verdict?.reason ?? null],
-    ['data-pi-revealed', revealed && verdict?.action === 'hide' ? 'true' : null],
-    ['data-pi-score', score ? String(score.score) : null],
-    ['data-pi-why', score?.why ?? null],
+    id,
+    state,
+    saved ? 'true' : null,
+    verdict ? FILTER_VALUE[verdict.action] : null,
+    verdict?.reason ?? null,
+    revealed && verdict?.action === 'hide' ? 'true' : null,
+    score ? String(score.score) : null,
+    score?.why ?? null,
   ];
 }
 
@@ -181,20 +184,21 @@ export function annotateCard(card: HTMLElement, view: CardView): void {
   // A card annotated for the first time has none of them (clearCard removes them all together):
   // written without a read each, which is most of the DOM calls of a 1,000-card first pass.
   const first = !card.hasAttribute('data-pi-id');
-  for (const [name, value] of contractOf(view)) {
+  const values = contractValues(view);
+  CONTRACT.forEach((name, i) => {
+    const value = values[i] ?? null;
     if (!first) setAttr(card, name, value);
     else if (value !== null) card.setAttribute(name, value);
-  }
+  });
   if (!card.hasAttribute('tabindex')) card.tabIndex = -1; // focusable by j/k, not in the tab order
   if (!isPlaced(card, parts.strip)) place(card, parts.strip);
   if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
 }
 
-const CONTRACT = ['data-pi-id', 'data-pi-state', 'data-pi-saved', 'data-pi-filter', 'data-pi-reason', 'data-pi-revealed', 'data-pi-focused', 'data-pi-score', 'data-pi-why'];
-
 /** Removes everything we added to a card (page left, or the extension was reloaded). */
 export function clearCard(card: HTMLElement): void {
-  for (const name of CONTRACT) card.removeAttribute(name);
+  // data-pi-focused is written by the keyboard's j/k, not here, and goes too.
+  for (const name of [...CONTRACT, 'data-pi-focused']) card.removeAttribute(name);
   const parts = partsByCard.get(card);
   parts?.strip.remove();
   parts?.placeholder?.remove();

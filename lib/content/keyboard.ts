@@ -48,7 +48,7 @@ export class Keyboard {
     const page = this.session.page;
     if (!page) return true;
     if (page.isHidden(id) && !page.revealed.has(id)) return true;
-    return this.session.settings?.readCards === 'hidden' && page.states.get(id) === 'read';
+    return this.session.settings?.readCards === 'hidden' && page.isRead(id);
   };
 
   focus(id: string): void {

@@ -1,4 +1,5 @@
 import type { PaperMeta } from '../paper';
+import { DIMENSIONS, NAME_WEIGHT, TITLE_WEIGHT, type HashedCounts } from './hashed-counts';
 import { tokenize } from './tokenize';
 
 /**
@@ -7,8 +8,7 @@ import { tokenize } from './tokenize';
  * (the model's size is fixed whatever the user reads) and needs no stored dictionary.
  */
 
-/** 2^17 buckets: two Float32Arrays of this size (weights, idf) are 1 MB, under the 2 MB cap. */
-export const DIMENSIONS = 1 << 17;
+export { bucketOf, DIMENSIONS } from './hashed-counts';
 
 /** How a term reads in an explanation: a word or phrase, an author, an organization. */
 export type TermKind = 'word' | 'keyword' | 'author' | 'org';
@@ -19,11 +19,6 @@ export interface Term {
   label: string;
   count: number;
 }
-
-/** Title words count twice: a title says what a paper is about more densely than its abstract. */
-const TITLE_WEIGHT = 2;
-/** Authors and organizations are single features; weighted up so one name can matter. */
-const NAME_WEIGHT = 1.5;
 
 function addTerm(terms: Map<string, Term>, key: string, kind: TermKind, label: string, count: number): void {
   const known = terms.get(key);
@@ -61,26 +56,17 @@ export function termsOf(meta: PaperMeta): Term[] {
   return [...terms.values()];
 }
 
-/** FNV-1a, 32 bits: fast, stable across runs and contexts (the model is stored). */
-export function bucketOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) & (DIMENSIONS - 1);
-}
-
 export interface SparseVector {
   index: Int32Array;
   value: Float32Array;
 }
 
-/** Counts one document's buckets into `df` (document frequencies), each bucket once. */
-export function countDocument(df: Uint32Array, terms: readonly Term[]): void {
-  const seen = new Set<number>();
-  for (const term of terms) seen.add(bucketOf(term.key));
-  for (const bucket of seen) df[bucket] = (df[bucket] ?? 0) + 1;
+/** Counts one document's buckets into `df` (document frequencies); each bucket is there once. */
+export function countDocument(df: Uint32Array, counts: HashedCounts): void {
+  for (let k = 0; k < counts.index.length; k += 1) {
+    const bucket = counts.index[k] ?? 0;
+    df[bucket] = (df[bucket] ?? 0) + 1;
+  }
 }
 
 /** Document frequencies → idf per bucket (smoothed; an unseen bucket gets the most). */
@@ -91,25 +77,18 @@ export function idfFromCounts(df: Uint32Array, n: number): Float32Array {
 }
 
 /** Sublinear tf × idf, L2-normalized so long abstracts do not outweigh short ones. */
-export function vectorize(terms: readonly Term[], idf: Float32Array): SparseVector {
-  const byBucket = new Map<number, number>();
-  for (const term of terms) {
-    const bucket = bucketOf(term.key);
-    const weight = (1 + Math.log(term.count)) * (idf[bucket] ?? 1);
-    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + weight);
-  }
+export function vectorize(counts: HashedCounts, idf: Float32Array): SparseVector {
+  const n = counts.index.length;
+  const value = new Float32Array(n);
   let norm = 0;
-  for (const weight of byBucket.values()) norm += weight * weight;
-  norm = Math.sqrt(norm) || 1;
-  const index = new Int32Array(byBucket.size);
-  const value = new Float32Array(byBucket.size);
-  let i = 0;
-  for (const [bucket, weight] of byBucket) {
-    index[i] = bucket;
-    value[i] = weight / norm;
-    i += 1;
+  for (let k = 0; k < n; k += 1) {
+    const weight = (1 + Math.log(counts.count[k] ?? 1)) * (idf[counts.index[k] ?? 0] ?? 1);
+    value[k] = weight;
+    norm += weight * weight;
   }
-  return { index, value };
+  const scale = 1 / (Math.sqrt(norm) || 1);
+  for (let k = 0; k < n; k += 1) value[k] = (value[k] ?? 0) * scale;
+  return { index: counts.index, value };
 }
 
 export function dot(weights: Float32Array, x: SparseVector): number {

@@ -1,5 +1,6 @@
 import type { PaperMeta } from '../paper';
 import { dot, termsOf, vectorize } from './features';
+import { hashedCounts } from './hashed-counts';
 import { explain, reasonText } from './explain';
 import type { RankingModel } from './model';
 
@@ -13,10 +14,9 @@ export interface PaperScore {
 const round = (score: number) => Math.round(score * 100) / 100;
 
 export function scorePaper(model: RankingModel, meta: PaperMeta): PaperScore {
-  const terms = termsOf(meta);
-  const vector = vectorize(terms, model.idf);
+  const vector = vectorize(hashedCounts(meta), model.idf);
   const score = 1 / (1 + Math.exp(-(dot(model.weights, vector) + model.bias)));
-  return { score: round(score), why: reasonText(explain(model, meta.id, terms, vector)) };
+  return { score: round(score), why: reasonText(explain(model, meta.id, termsOf(meta), vector)) };
 }
 
 /** Scores for papers with text; one without any (a bare card) gets none rather than a guess. */

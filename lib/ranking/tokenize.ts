@@ -4,7 +4,7 @@
  * they occur in every paper and would only add noise to the hashed vocabulary.
  */
 
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by can do does for from has have how in into is it its of on or our ' +
     'over such than that the their them then there these they this those through to up using via was we ' +

@@ -1,6 +1,7 @@
 import { seededRandom } from '../seeded-random';
 import type { PaperMeta } from '../paper';
-import { countDocument, DIMENSIONS, idfFromCounts, termsOf, vectorize, type SparseVector, type Term } from './features';
+import { countDocument, DIMENSIONS, idfFromCounts, vectorize, type SparseVector } from './features';
+import { hashedCounts, type HashedCounts } from './hashed-counts';
 import { MAX_LIKES, MODEL_VERSION, type LikedPaper, type RankingModel } from './model';
 import type { LabelledPaper } from './signals';
 
@@ -27,7 +28,7 @@ export class Training {
   private phase: Phase = 'terms';
   private cursor = 0;
   private epoch = 0;
-  private readonly terms: Term[][] = [];
+  private readonly counts: HashedCounts[] = [];
   /** Document frequencies, counted as the terms are read (no long idf pass of its own). */
   private readonly df = new Uint32Array(DIMENSIONS);
   private documents = 0;
@@ -96,19 +97,20 @@ export class Training {
       const example = this.examples[i];
       const meta = example ? example.meta : this.corpus[i - this.examples.length];
       if (!meta) continue;
-      const terms = termsOf(meta);
-      if (example) this.terms.push(terms);
-      countDocument(this.df, terms);
+      const counts = hashedCounts(meta);
+      if (example) this.counts.push(counts);
+      countDocument(this.df, counts);
       this.documents += 1;
-      if (this.cursor % 8 === 0 && clock() >= deadline) return;
+      if (clock() >= deadline) return;
     }
     this.cursor = 0;
     this.phase = 'idf';
   }
 
   private runVectors(deadline: number, clock: () => number): void {
-    while (this.cursor < this.terms.length) {
-      this.vectors.push(vectorize(this.terms[this.cursor] ?? [], this.idf));
+    while (this.cursor < this.counts.length) {
+      const counts = this.counts[this.cursor];
+      if (counts) this.vectors.push(vectorize(counts, this.idf));
       this.cursor += 1;
       if (this.cursor % 16 === 0 && clock() >= deadline) return;
     }

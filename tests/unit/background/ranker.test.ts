@@ -4,6 +4,7 @@ import { createRequestHandler } from '../../../lib/background/handle-request';
 import { createRanker, type Ranker } from '../../../lib/background/ranker';
 import { parseDailyPapersResponse } from '../../../lib/hf/api';
 import type { PaperMeta } from '../../../lib/paper';
+import type { ReportError } from '../../../lib/problems';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
 import { auc } from '../../../tools/ranking-metrics';
@@ -20,11 +21,13 @@ const NOW = Date.UTC(2026, 7, 1);
 let db: PapersInboxDb;
 let trained: number;
 let ranker: Ranker;
+let problems: ReturnType<typeof vi.fn<ReportError>>;
 
 beforeEach(() => {
   db = new PapersInboxDb(`test-ranker-${Math.random()}`);
   trained = 0;
-  ranker = createRanker({ db, now: () => NOW, onTrained: () => (trained += 1), yieldTask: async () => undefined });
+  problems = vi.fn<ReportError>();
+  ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined });
 });
 afterEach(async () => {
   await db.delete();
@@ -65,7 +68,7 @@ describe('the background ranker', () => {
   it('forgets the model when saves drop under 5, and a new instance loads the stored one', async () => {
     await history(5);
     await ranker.retrain();
-    const again = createRanker({ db, now: () => NOW, onTrained: vi.fn(), yieldTask: async () => undefined });
+    const again = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined });
     expect(await again.hasModel()).toBe(true);
     await repo.unsavePaper(db, robotics[0]?.id ?? '', NOW);
     await ranker.retrain();
@@ -77,7 +80,7 @@ describe('the background ranker', () => {
   it('trains once for a burst of changes, after the debounce', async () => {
     await history(5);
     const timers: (() => void)[] = [];
-    const debounced = createRanker({ db, now: () => NOW, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
     debounced.retrainSoon();
     debounced.retrainSoon();
     expect(timers).toHaveLength(1);
@@ -85,10 +88,19 @@ describe('the background ranker', () => {
     await vi.waitFor(() => expect(trained).toBe(1));
   });
 
+  it('reports a training that fails after the debounce to the error reporter', async () => {
+    const timers: (() => void)[] = [];
+    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    debounced.retrainSoon();
+    db.close();
+    timers[0]?.();
+    await vi.waitFor(() => expect(problems).toHaveBeenCalledWith('background/ranking', expect.any(Error)));
+  });
+
   it('answers cards-shown and get-states with scores beside the verdicts, and retrains after a save', async () => {
     await history(5);
     const scored: string[][] = [];
-    ranker = createRanker({ db, now: () => NOW, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
+    ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
     await ranker.retrain();
     const retrainSoon = vi.spyOn(ranker, 'retrainSoon');
     const handle = createRequestHandler({
@@ -110,12 +122,25 @@ describe('the background ranker', () => {
     // Not computed yet: the answer does not wait for them; they are announced once ready.
     expect((shown.data as { scores?: object }).scores).toEqual({});
     await vi.waitFor(() => expect(scored.flat().sort()).toEqual(fresh.map((m) => m.id).sort()));
+    // Scored ids come from memory: the fast state-index path reads no paper record.
+    const recordReads = vi.spyOn(db.papers, 'bulkGet');
     const states = await handle({ type: 'get-states', ids: fresh.map((m) => m.id) }, sender);
     if (!states.ok) throw new Error(states.error);
+    expect(recordReads).not.toHaveBeenCalled();
+    recordReads.mockRestore();
     const scores = (states.data as { scores?: Record<string, { score: number; why: string }> }).scores ?? {};
     expect(scores).toEqual(await ranker.scores(fresh));
     expect(Object.keys(scores)).toHaveLength(3);
     expect(scored).toHaveLength(1); // cached now: no second round
+    // An id not scored yet: only its record is read, then it is scored after the reply.
+    const unscored = others[95];
+    if (!unscored) throw new Error('fixture too small');
+    await repo.recordShown(db, 'l3', [unscored], NOW);
+    const reads = vi.spyOn(db.papers, 'bulkGet');
+    await handle({ type: 'get-states', ids: [...fresh.map((m) => m.id), unscored.id] }, sender);
+    expect(reads.mock.calls.map(([ids]) => ids)).toEqual([[unscored.id]]);
+    reads.mockRestore();
+    await vi.waitFor(() => expect(scored.flat()).toContain(unscored.id));
     await handle({ type: 'save', paper: fresh[0] }, sender);
     expect(retrainSoon).toHaveBeenCalledTimes(1);
     const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };

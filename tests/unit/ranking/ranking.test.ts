@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDailyPapersResponse } from '../../../lib/hf/api';
 import type { PaperMeta } from '../../../lib/paper';
-import { DIMENSIONS, termsOf } from '../../../lib/ranking/features';
+import { bucketOf, DIMENSIONS, termsOf } from '../../../lib/ranking/features';
+import { hashedCounts } from '../../../lib/ranking/hashed-counts';
 import { isCurrentModel, modelBytes } from '../../../lib/ranking/model';
 import { scorePaper, scorePapers } from '../../../lib/ranking/score';
 import { labelledPapers, savesStillNeeded, type LabelledPaper } from '../../../lib/ranking/signals';
@@ -126,5 +127,25 @@ describe('eval metrics', () => {
     expect(auc([3, 2, 1], [true, true, false])).toBe(1);
     expect(auc([1, 1], [true, false])).toBe(0.5);
     expect(auc([1], [true])).toBeNaN();
+  });
+});
+
+describe('hashed counts (the training featurizer)', () => {
+  it('puts every term of termsOf in its bucket, with its weighted count', () => {
+    for (const meta of papers.slice(0, 40)) {
+      const expected = new Map<number, number>();
+      for (const term of termsOf(meta)) {
+        const bucket = bucketOf(term.key);
+        expected.set(bucket, (expected.get(bucket) ?? 0) + term.count);
+      }
+      const { index, count } = hashedCounts(meta);
+      const actual = new Map([...index].map((bucket, k) => [bucket, count[k] ?? 0]));
+      expect(actual.size).toBe(expected.size);
+      for (const [bucket, c] of expected) expect(actual.get(bucket)).toBeCloseTo(c, 5);
+    }
+  });
+  it('skips stop words, numbers and one-letter words, and joins bigrams over them', () => {
+    const { index } = hashedCounts({ id: '2607.00001', title: 'The robot of 2026 x grasping' });
+    expect(new Set(index)).toEqual(new Set([bucketOf('robot'), bucketOf('grasping'), bucketOf('robot grasping')]));
   });
 });
