@@ -4,15 +4,27 @@ import { z } from 'zod';
 export const BadgeMode = z.enum(['off', 'page', 'today', 'for-you']);
 export const ReadCardStyle = z.enum(['subdued', 'unchanged', 'hidden']);
 
-export const Settings = z.object({
+/** Each setting's type, without its default (a patch must say nothing of what it leaves alone). */
+const SettingFields = {
   /** Off by default: users of FreshRSS, Feeder and NetNewsWire lost whole lists to it. */
-  markReadOnScrollPast: z.boolean().default(false),
-  badge: BadgeMode.default('page'),
-  readCards: ReadCardStyle.default('subdued'),
+  markReadOnScrollPast: z.boolean(),
+  badge: BadgeMode,
+  readCards: ReadCardStyle,
   /** Sync through the browser's own storage.sync (lib/background/sync-engine.ts); per device, never synced itself. */
-  sync: z.boolean().default(false),
+  sync: z.boolean(),
+};
+
+export const Settings = z.object({
+  markReadOnScrollPast: SettingFields.markReadOnScrollPast.default(false),
+  badge: SettingFields.badge.default('page'),
+  readCards: SettingFields.readCards.default('subdued'),
+  sync: SettingFields.sync.default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
-export const SettingsPatch = Settings.partial();
+/**
+ * Only the settings named. Not `Settings.partial()`: Zod would fill every missing one with its
+ * default, so changing the badge would have switched sync (and everything else) back off.
+ */
+export const SettingsPatch = z.object(SettingFields).partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
