@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Stamp } from './clock';
-import { SyncState } from './state';
+import { SyncState, emptySyncState } from './state';
 
 /** What the engine last measured and met, for the settings' status line. */
 export const SyncStatus = z.object({
@@ -27,3 +27,6 @@ export const SyncRow = z.object({
 export type SyncRow = z.infer<typeof SyncRow>;
 
 export const emptyStatus = (): SyncStatus => ({ readCount: 0, savedCount: 0, bytes: 0, droppedReads: 0 });
+
+/** A device that has never synced: nothing known yet, so its first sync merges with what the area holds. */
+export const newSyncRow = (device: string): SyncRow => ({ key: 'device', device, state: emptySyncState(), writeLog: [], status: emptyStatus() });
