@@ -42,6 +42,12 @@ export interface RequestHandlerDeps {
 
 type Type = Request['type'];
 export type RequestHandler = (message: unknown, sender: MessageSender) => Promise<Reply<unknown>>;
+/**
+ * The handler, and what a writer outside it (sync applying another device's changes) calls
+ * after writing the store: as after a restore, the cached rules and saved ids are dropped and
+ * the tabs, badges and ranker told.
+ */
+export type BackgroundHandler = RequestHandler & { storeChangedElsewhere(): void };
 
 const HF_ORIGIN = 'https://huggingface.co/';
 
@@ -93,9 +99,9 @@ export function storageErrorSentence(error: unknown): string {
   return `Papers Inbox could not read or write its storage${detail}.`;
 }
 
-export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
-  const route = createRoutes(deps);
-  return async (message, sender) => {
+export function createRequestHandler(deps: RequestHandlerDeps): BackgroundHandler {
+  const { route, changed } = createRoutes(deps);
+  const handle: RequestHandler = async (message, sender) => {
     const kind = classifySender(sender, deps);
     if (typeof kind === 'object') return { ok: false, error: kind.refused };
     const parsed = Request.safeParse(message);
@@ -111,6 +117,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       return { ok: false, error: storageErrorSentence(error) };
     }
   };
+  return Object.assign(handle, { storeChangedElsewhere: () => changed({ rules: true, settings: true }) });
 }
 
 type Routes = { [K in Type]: (req: RequestOf<K>, sender: MessageSender) => Promise<ResponseMap[K]> };
@@ -248,10 +255,11 @@ function createRoutes(deps: RequestHandlerDeps) {
       return tabCounts(db, summary, list, saved, deps.now());
     },
   };
-  return <K extends Type>(req: RequestOf<K>, sender: MessageSender): Promise<ResponseMap[K]> => {
+  const route = <K extends Type>(req: RequestOf<K>, sender: MessageSender): Promise<ResponseMap[K]> => {
     const handler = routes[req.type] as (r: RequestOf<K>, s: MessageSender) => Promise<ResponseMap[K]>;
     return handler(req, sender);
   };
+  return { route, changed };
 }
 
 /** A refusal whose message is already a sentence for the user (not a storage failure). */

@@ -22,8 +22,8 @@ export interface SyncCycleDeps {
   now: () => number;
   /** Tabs re-read everything: any paper, rule or setting may have changed. */
   notifyTabs: () => void;
-  /** After merged changes were written here (the background recomputes badges, retrains). */
-  onApplied: () => void;
+  /** After merged changes were written here, besides telling the tabs (e.g. recompute badges). */
+  onApplied?: () => void;
   reportError: ReportError;
   newDeviceId: () => string;
   /** Told what a push is about to write, before it does: its echo in storage.onChanged is then known. */
@@ -52,7 +52,7 @@ export async function runSyncCycle(deps: SyncCycleDeps): Promise<CycleOutcome> {
   const { row, applied } = await mergeIntoStore(deps.db, decodeItems(remote).state, now, deps.newDeviceId);
   if (applied > 0) {
     deps.notifyTabs();
-    deps.onApplied();
+    deps.onApplied?.();
   }
   return pushState(deps, row, remote, now);
 }

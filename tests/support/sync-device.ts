@@ -25,7 +25,6 @@ export class SyncDevice {
       schedule: clock.schedule,
       newDeviceId: () => id,
       notifyTabs: () => void (this.tabNotices += 1),
-      onApplied: () => undefined,
       reportError: (scope, error) => void this.problems.push(`${scope}: ${error instanceof Error ? error.message : String(error)}`),
     });
     const engine = this.engine;

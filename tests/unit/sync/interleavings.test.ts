@@ -89,7 +89,7 @@ async function act(rand: () => number, device: SyncDevice, intent: Intent, now: 
   }
 }
 
-it('saves, reads, unsaves, tags, notes and rule edits on two devices, in random interleavings, end identical with nothing lost', async () => {
+it('saves, reads, unsaves, tags, notes and rule edits on two devices, in random interleavings, end identical with nothing lost', { timeout: 60_000 }, async () => {
   const rand = seededRandom(2017);
   for (let round = 0; round < 12; round++) {
     const clock = new VirtualClock();

@@ -38,7 +38,7 @@ describe('sync within the browser quotas', () => {
     expect(await syncStatus(a.db)).toMatchObject({ savedCount: 1, readCount: 0, lastSyncAt: clock.now() });
   });
 
-  it('a reading list too big for the space becomes a sentence, writes nothing and loses nothing', async () => {
+  it('a reading list too big for the space becomes a sentence, writes nothing and loses nothing', { timeout: 30_000 }, async () => {
     const clock = new VirtualClock();
     const area = new MemorySyncArea(clock.now);
     const a = device('a', area, clock);
@@ -103,7 +103,7 @@ describe('sync within the browser quotas', () => {
 });
 
 describe('write rates', () => {
-  it('a burst of edits becomes one write', async () => {
+  it('a burst of edits becomes one write', { timeout: 30_000 }, async () => {
     const clock = new VirtualClock();
     const area = new MemorySyncArea(clock.now);
     const a = device('a', area, clock);
