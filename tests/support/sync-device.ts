@@ -16,8 +16,13 @@ export class SyncDevice {
   /** Times the engine told the tabs to re-read. */
   tabNotices = 0;
 
-  constructor(readonly id: string, readonly area: MemorySyncArea, clock: VirtualClock) {
-    this.db = new PapersInboxDb(`sync-device-${id}-${Math.random()}`);
+  /**
+   * `db`: an existing database (the one the popup reads, in component tests). It may be open
+   * already, when a middleware can no longer be added: its local writes are then not watched,
+   * so that device only receives.
+   */
+  constructor(readonly id: string, readonly area: MemorySyncArea, clock: VirtualClock, db?: PapersInboxDb) {
+    this.db = db ?? new PapersInboxDb(`sync-device-${id}-${Math.random()}`);
     this.engine = createSyncEngine({
       db: this.db,
       area,
@@ -28,7 +33,7 @@ export class SyncDevice {
       reportError: (scope, error) => void this.problems.push(`${scope}: ${error instanceof Error ? error.message : String(error)}`),
     });
     const engine = this.engine;
-    this.db.use(writeWatchMiddleware((table) => engine.noticeLocalWrite(table)));
+    if (db === undefined) this.db.use(writeWatchMiddleware((table) => engine.noticeLocalWrite(table)));
     area.onChanged.addListener((changes) => engine.noticeRemoteChange(changes));
   }
 }
