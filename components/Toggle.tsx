@@ -6,6 +6,8 @@ export function Toggle(props: {
   /** Visible text; defaults to the accessible label. */
   children?: React.ReactNode;
   disabled?: boolean;
+  /** Id of the text that says more about the switch (read after its name by screen readers). */
+  describedBy?: string;
 }) {
   return (
     <label className="pi-toggle">
@@ -13,6 +15,7 @@ export function Toggle(props: {
         type="checkbox"
         role="switch"
         aria-label={props.label}
+        aria-describedby={props.describedBy}
         checked={props.checked}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.currentTarget.checked)}

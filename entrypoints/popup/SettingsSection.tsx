@@ -6,6 +6,7 @@ import { BadgeMode, CardOrder, DEFAULT_SETTINGS, ReadCardStyle, type Settings, t
 import { Toggle } from '../../components/Toggle';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
+import { SyncSetting } from './SyncSetting';
 
 const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today', 'for-you': 'For you today' };
 const READ_LABEL: Record<Settings['readCards'], string> = { subdued: 'Subdued', unchanged: 'Unchanged', hidden: 'Hidden' };
@@ -13,7 +14,8 @@ const ORDER_LABEL: Record<Settings['cardOrder'], string> = { hf: "Hugging Face's
 
 /** The settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
 export function SettingsSection() {
-  const settings = useLiveQuery(async () => (await getDb().settings.get('settings'))?.value ?? DEFAULT_SETTINGS, []);
+  // Over the defaults: a row written before a setting existed (sync, say) lacks it.
+  const settings = useLiveQuery(async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, ...(await getDb().settings.get('settings'))?.value }), []);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
   const patch = (p: SettingsPatch) =>
@@ -45,6 +47,7 @@ export function SettingsSection() {
             {CardOrder.options.map((m) => <option key={m} value={m}>{ORDER_LABEL[m]}</option>)}
           </select>
         </label>
+        <SyncSetting on={settings.sync} onChange={(on) => void patch({ sync: on })} />
         <ErrorText message={error} />
       </div>
     </details>

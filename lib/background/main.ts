@@ -7,6 +7,8 @@ import { createBadgeUpdater } from './badge';
 import { createRequestHandler } from './handle-request';
 import { forYouUnreadCount } from './for-you-badge';
 import { createRanker } from './ranker';
+import { createSyncEngine } from './sync-engine';
+import { writeWatchMiddleware } from '../sync/write-watch';
 import { TabSummaries } from './tab-summaries';
 import { createTodayRefresher, PERIODIC_ALARM, REFRESH_PERIOD_MIN, RETRY_ALARM } from './today-refresh';
 
@@ -28,6 +30,8 @@ async function broadcast(msg: StoreChanged): Promise<void> {
 export function startBackground(): void {
   const db = getDb();
   const reportError = createErrorReporter({ area: browser.storage.session, now: Date.now, log: developmentLog });
+  // Before the first query opens the database: a middleware added later would not see writes.
+  db.use(writeWatchMiddleware((table) => sync.noticeLocalWrite(table)));
   const tabSummaries = new TabSummaries(browser.storage.session, reportError);
   const ranker = createRanker({
     db,
@@ -71,6 +75,18 @@ export function startBackground(): void {
     },
     reportError,
   });
+  // Through the browser's own storage.sync; every cycle does nothing while the `sync` setting is off.
+  const sync = createSyncEngine({
+    db,
+    area: browser.storage.sync,
+    now: Date.now,
+    // As after a restore: cached rules and saved ids dropped, tabs, badges and the ranker told.
+    notifyTabs: () => void handle.storeChangedElsewhere().catch((error: unknown) => reportError('background/sync', error)),
+    reportError,
+  });
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'sync') sync.noticeRemoteChange(changes);
+  });
 
   // sendResponse + `return true` works in every Chrome version, with or without promise support.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
@@ -84,10 +100,15 @@ export function startBackground(): void {
       void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
       // "Shown and never opened" grows with time alone: the model is refreshed twice a day.
       void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch((error: unknown) => reportError('background/ranking', error));
+      // A push that waited longer than the worker lived, or changes that came while it slept.
+      void sync.syncNow();
     }
   });
   browser.runtime.onInstalled.addListener(() => void today.refresh(Date.now()));
-  browser.runtime.onStartup.addListener(() => void today.refresh(Date.now()));
+  browser.runtime.onStartup.addListener(() => {
+    void today.refresh(Date.now());
+    void sync.syncNow();
+  });
   void ensurePeriodicAlarm();
   void pruneUndo(db, Date.now()).catch((error: unknown) => reportError('background/prune-undo', error));
   void ranker.retrainIfStale(MODEL_MAX_AGE_MS).catch((error: unknown) => reportError('background/ranking', error));

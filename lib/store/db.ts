@@ -4,6 +4,7 @@ import type { FilterRule } from '../filters/rule';
 import type { Settings } from '../settings';
 import type { RankingModel } from '../ranking/model';
 import type { StateBitsRow } from './state-bits';
+import type { SyncRow } from '../sync/sync-row';
 import { bitsRowsFor, STATE_BITS_TABLE, stateIndexMiddleware } from './state-index';
 
 export const DB_NAME = 'papers-inbox';
@@ -25,6 +26,8 @@ export interface SettingsRow {
  *   Lists only its own table: Dexie carries the others forward.
  * - v4: `ranking`, the trained "for you" model (one row, key 'model').
  *   Nothing to move: the model is trained from the other tables, so a new database simply has none.
+ * - v5: `sync`, this device's sync id, last synced state and status (lib/sync/sync-row.ts). Nothing
+ *   to move: a database without it has never synced, and its first sync merges.
  */
 export const SCHEMA_V1 = {
   papers: 'id, firstShownAt, readAt',
@@ -41,6 +44,7 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V3 = { [STATE_BITS_TABLE]: 'key' };
 /** Only the table v4 adds: Dexie carries the others forward (and any other version's changes). */
 export const SCHEMA_V4 = { ranking: 'key' };
+export const SCHEMA_V5 = { sync: 'key' };
 
 export class PapersInboxDb extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
@@ -51,6 +55,7 @@ export class PapersInboxDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   ranking!: EntityTable<RankingModel, 'key'>;
   stateBits!: EntityTable<StateBitsRow, 'key'>;
+  sync!: EntityTable<SyncRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -59,6 +64,7 @@ export class PapersInboxDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(moveSavedToOwnTable);
     this.version(3).stores(SCHEMA_V3).upgrade(buildStateBits);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -293,6 +293,7 @@ export async function updateSettings(db: PapersInboxDb, patch: SettingsPatch): P
     if (patch.readCards !== undefined) next.readCards = patch.readCards;
     if (patch.cardOrder !== undefined) next.cardOrder = patch.cardOrder;
     if (patch.markReadOnScrollPast !== undefined) next.markReadOnScrollPast = patch.markReadOnScrollPast;
+    if (patch.sync !== undefined) next.sync = patch.sync;
     await db.settings.put({ key: 'settings', value: next });
     return next;
   });

@@ -13,8 +13,9 @@ import { SettingValue, SyncSaved, emptySyncState, isRead, type SyncState } from 
  * field names would cost more than the data):
  * - `pi:set`: settings, `{ name: [value, t, device] }`;
  * - `pi:f<k>`: filter rules, `[id, rule | null, t, device]` (null: deleted);
- * - `pi:s<k>`: the reading list, `[id, savedAt, on, t, device, status, stamp, tags, stamp, note, stamp]`
+ * - `pi:s<k>`: the reading list, `[id, savedAt, 1, t, device, status, stamp, tags, stamp, note, stamp]`
  *   where a field's stamp is "" when it equals the entry's own (the common case) or "t.device";
+ *   a removed entry is only its tombstone, `[id, savedAt, 0, t, device]`;
  * - `pi:c<k>`: reads toggled more than once, `[id, count, day]`;
  * - `pi:r<day>.<k>`: the ids first read that day, packed (pack-ids.ts).
  * Numbers that are times or days are base 36.
@@ -74,6 +75,8 @@ function encodeSettings(state: SyncState): Record<string, unknown> {
 }
 
 function encodeSaved(id: string, s: SyncSaved): unknown[] {
+  // A removed entry's fields say nothing anyone will see again (a new save stamps every field anew).
+  if (!s.on.v) return [id, b36(s.at), 0, b36(s.on.t), s.on.d];
   const own = (r: Register<unknown>) => (r.t === s.on.t && r.d === s.on.d ? '' : `${b36(r.t)}.${r.d}`);
   return [id, b36(s.at), s.on.v ? 1 : 0, b36(s.on.t), s.on.d, STATUS_CODE[s.status.v], own(s.status), s.tags.v, own(s.tags), s.note.v, own(s.note)];
 }
@@ -142,6 +145,7 @@ const SavedTuple = z.tuple([
   ArxivId, B36, z.union([z.literal(0), z.literal(1)]), B36, Device,
   z.enum(['r', 'd']), FieldStamp, SyncSaved.shape.tags.shape.v, FieldStamp, SyncSaved.shape.note.shape.v, FieldStamp,
 ]);
+const TombstoneTuple = z.tuple([ArxivId, B36, z.literal(0), B36, Device]);
 const SettingTuple = z.tuple([SettingValue, B36, Device]);
 
 export interface Decoded {
@@ -196,6 +200,12 @@ function decodeRule(state: SyncState, record: unknown): boolean {
 }
 
 function decodeSaved(state: SyncState, record: unknown): boolean {
+  const tombstone = TombstoneTuple.safeParse(record);
+  if (tombstone.success) {
+    const [id, at, , t, d] = tombstone.data;
+    state.saved[id] = { on: { v: false, t, d }, status: { v: 'to-read', t, d }, tags: { v: [], t, d }, note: { v: '', t, d }, at };
+    return true;
+  }
   const parsed = SavedTuple.safeParse(record);
   if (!parsed.success) return false;
   const [id, at, on, t, d, status, statusStamp, tags, tagsStamp, note, noteStamp] = parsed.data;

@@ -1,13 +1,16 @@
 import type { FilterRule } from '../filters/rule';
 import type { SavedRecord } from '../store/records';
 import { canonicalJson } from './canonical';
-import { nextStamp, type Register } from './clock';
-import { clipNote, dayOf, isRead, type SettingValue, type SyncSaved, type SyncState } from './state';
+import { nextStamp, type Register, type Stamp } from './clock';
+import { DAY_MS, clipNote, dayOf, isRead, type SettingValue, type SyncSaved, type SyncState } from './state';
 
 /** What the sync layer needs of a device's store (the background reads it from Dexie). */
 export interface LocalSnapshot {
   saved: SavedRecord[];
-  /** readAt (undefined = not read) of the papers read in the window and of every paper the state knows. */
+  /**
+   * readAt (undefined = not read) of the papers read in the window and of every paper the state
+   * knows; for a paper the state already holds as read, its day there (only "read or not" is asked).
+   */
   readAt: Record<string, number | undefined>;
   rules: FilterRule[];
   /** The synced settings (every setting but the per-device sync switch). */
@@ -55,8 +58,12 @@ function stampSaved(synced: SyncState['saved'], saved: SavedRecord[], now: numbe
     present.add(record.id);
     const entry = out[record.id];
     if (entry === undefined) {
-      const stamp = { t: record.updatedAt, d: device };
-      out[record.id] = { on: { v: true, ...stamp }, status: { v: record.status, ...stamp }, tags: { v: record.tags, ...stamp }, note: { v: clipNote(record.note), ...stamp }, at: record.savedAt };
+      out[record.id] = freshEntry(record, { t: record.updatedAt, d: device }, record.savedAt);
+      continue;
+    }
+    if (!entry.on.v) {
+      // Saved again after a removal: a new entry, every field newer than anything the old one had.
+      out[record.id] = freshEntry(record, nextStamp(latestStamp(entry), now, device), Math.min(entry.at, record.savedAt));
       continue;
     }
     out[record.id] = {
@@ -71,6 +78,15 @@ function stampSaved(synced: SyncState['saved'], saved: SavedRecord[], now: numbe
     if (!present.has(id) && entry.on.v) out[id] = { ...entry, on: restamp(entry.on, false, now, device) };
   }
   return out;
+}
+
+function freshEntry(record: SavedRecord, stamp: Stamp, at: number): SyncSaved {
+  return { on: { v: true, ...stamp }, status: { v: record.status, ...stamp }, tags: { v: record.tags, ...stamp }, note: { v: clipNote(record.note), ...stamp }, at };
+}
+
+function latestStamp(entry: SyncSaved): Stamp {
+  const latest = [entry.status, entry.tags, entry.note].reduce<Stamp>((a, r) => (r.t > a.t ? r : a), entry.on);
+  return { t: latest.t, d: latest.d };
 }
 
 function stampReads(state: SyncState, readAt: LocalSnapshot['readAt'], now: number): SyncState['reads'] {
@@ -123,7 +139,7 @@ export function planApply(state: SyncState, local: LocalSnapshot, now: number): 
   for (const [id, entry] of Object.entries(state.saved)) planSaved(writes, id, entry, saved.get(id), now);
   for (const [id, read] of Object.entries(state.reads)) {
     const at = local.readAt[id];
-    if (isRead(read) && at === undefined) writes.readSet.push({ id, readAt: read.day * 86_400_000 });
+    if (isRead(read) && at === undefined) writes.readSet.push({ id, readAt: read.day * DAY_MS });
     if (!isRead(read) && at !== undefined) writes.readClear.push(id);
   }
   const rules = new Map(local.rules.map((r) => [r.id, r]));

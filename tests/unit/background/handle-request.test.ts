@@ -349,3 +349,20 @@ describe('get-tab-counts', () => {
     expect(await handle({ type: 'get-tab-counts', tabId: 8 }, popup)).toEqual({ ok: true, data: { summary: null, read: [], hidden: [] } });
   });
 });
+
+describe('writes made outside the handler', () => {
+  it('after sync writes the store, the next get-states sees the new saves and rules, and tabs are told', async () => {
+    const handle = createRequestHandler(deps);
+    const ask = () => handle({ type: 'get-states', ids: [paper.id], papers: [paper] }, page);
+    expect(await ask()).toMatchObject({ ok: true, data: { saved: [] } });
+    // Another device's save and rule arrive through sync: written to the store directly.
+    await db.saved.put({ id: paper.id, savedAt: 1, tags: [], note: '', status: 'to-read', updatedAt: 1 });
+    await db.filters.put({ id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'dim', enabled: true, createdAt: 1, updatedAt: 1 });
+    await handle.storeChangedElsewhere();
+    // No ids: every tab re-reads everything; the page context rides along.
+    expect(notified.at(-1)).toMatchObject({ type: 'store-changed', rules: true, settings: true, context: { rules: [{ id: 'r1' }] } });
+    expect(notified.at(-1)).not.toHaveProperty('ids');
+    const after = await ask();
+    expect(after).toMatchObject({ ok: true, data: { saved: [paper.id], verdicts: { [paper.id]: { action: 'dim' } } } });
+  });
+});

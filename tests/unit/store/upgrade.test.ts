@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { expect, it } from 'vitest';
-import { PapersInboxDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
-import { getStates } from '../../../lib/store/repository';
+import { PapersInboxDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../lib/store/db';
+import { getSettings, getStates } from '../../../lib/store/repository';
+import { stateIndexMiddleware } from '../../../lib/store/state-index';
 
 it('v1 → v2 moves savedAt to the reading list and loses nothing', async () => {
   const name = `test-upgrade-${Math.random()}`;
@@ -68,5 +69,35 @@ it('v2 → v3 builds the state index from the stored papers and loses nothing', 
   expect(await db.saved.count()).toBe(1);
   const states = await getStates(db, ['2502.00001', '2502.00002', '2503.00002', '0704.0002', '2502.00003']);
   expect(states).toEqual({ read: ['2502.00001', '0704.0002'], shown: ['2502.00001', '2502.00002'], saved: ['2502.00002'] });
+  await db.delete();
+});
+
+it('v4 → v5 adds the sync table, keeps every v4 table as it was, and sync stays off', async () => {
+  const name = `test-upgrade-v5-${Math.random()}`;
+  const old = new Dexie(name);
+  // As v4 wrote them: with the state index kept by its middleware.
+  old.use(stateIndexMiddleware);
+  old.version(1).stores(SCHEMA_V1);
+  old.version(2).stores(SCHEMA_V2);
+  old.version(3).stores(SCHEMA_V3);
+  old.version(4).stores(SCHEMA_V4);
+  await old.open();
+  const paper = { id: '2502.00001', title: 'Kept', firstShownAt: 1, readAt: 2, updatedAt: 2 };
+  const saved = { id: '2502.00001', savedAt: 3, tags: ['x'], note: 'a note', status: 'done', updatedAt: 3 };
+  const rule = { id: 'r1', pattern: 'diffusion', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+  await old.table('papers').put(paper);
+  await old.table('saved').put(saved);
+  await old.table('filters').put(rule);
+  // A v4 settings row has no `sync` field at all.
+  await old.table('settings').put({ key: 'settings', value: { markReadOnScrollPast: true, badge: 'today', readCards: 'hidden' } });
+  old.close();
+
+  const db = new PapersInboxDb(name);
+  expect(await db.papers.toArray()).toEqual([paper]);
+  expect(await db.saved.toArray()).toEqual([saved]);
+  expect(await db.filters.toArray()).toEqual([rule]);
+  expect(await getSettings(db)).toEqual({ markReadOnScrollPast: true, badge: 'today', readCards: 'hidden', cardOrder: 'hf', sync: false });
+  expect(await getStates(db, ['2502.00001'])).toMatchObject({ read: ['2502.00001'], saved: ['2502.00001'] });
+  expect(await db.sync.count()).toBe(0);
   await db.delete();
 });

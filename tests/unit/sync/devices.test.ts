@@ -5,7 +5,7 @@ import { decodeItems, encodeState } from '../../../lib/sync/encode';
 import { planApply, stampLocal, type LocalSnapshot, type LocalWrites } from '../../../lib/sync/local';
 import { merge } from '../../../lib/sync/merge';
 import { CLIP_MARKER, emptySyncState, type SyncState } from '../../../lib/sync/state';
-import { MemorySyncArea } from './memory-sync-area';
+import { MemorySyncArea } from '../../support/memory-sync-area';
 import { prng } from './random-states';
 
 /** A device: its own store (as the sync layer sees it) and its sync state, syncing through one area. */
@@ -27,17 +27,17 @@ class Device {
   }
 
   /** One sync cycle: stamp local changes, merge what the area holds, bring the store in line, push. */
-  sync() {
+  async sync() {
     const now = this.clock();
     const readAt = { ...this.store.readAt };
     for (const id of Object.keys(this.state.reads)) if (!(id in readAt)) readAt[id] = undefined;
     this.store.readAt = readAt;
     const stamped = stampLocal(this.state, this.store, now, this.id);
-    this.state = merge(stamped, decodeItems(this.area.get()).state);
+    this.state = merge(stamped, decodeItems(await this.area.get()).state);
     this.apply(planApply(this.state, this.store, now));
     const encoded = encodeState(this.state);
     expect(encoded.fits).toBe(true);
-    this.area.set(encoded.items);
+    await this.area.set(encoded.items);
   }
 
   private apply(w: LocalWrites) {
@@ -71,18 +71,18 @@ function pair() {
 }
 
 describe('two devices syncing through storage.sync', () => {
-  it('a first sync on a second device merges instead of overwriting', () => {
+  it('a first sync on a second device merges instead of overwriting', async () => {
     const { a, b } = pair();
     a.save('2511.00001', { tags: ['ml'] });
     a.read('2511.00002', true);
     a.rule(rule('r1', 'diffusion', 10));
     a.store.settings = { badge: 'today' };
     // B's badge is the untouched default: A's choice must win over it, whichever device id is larger.
-    a.sync();
+    await a.sync();
     b.save('2511.00003');
     b.read('2511.00004', true);
-    b.sync();
-    a.sync();
+    await b.sync();
+    await a.sync();
     expect(b.view()).toEqual(a.view());
     expect(a.view().saved.map((s) => s.id)).toEqual(['2511.00001', '2511.00003']);
     expect(a.view().read).toEqual(['2511.00002', '2511.00004']);
@@ -90,16 +90,16 @@ describe('two devices syncing through storage.sync', () => {
     expect(b.view().rules.map((r) => r.id)).toEqual(['r1']);
   });
 
-  it('keeps both sides of concurrent edits to different fields, and clips a long note with a marker', () => {
+  it('keeps both sides of concurrent edits to different fields, and clips a long note with a marker', async () => {
     const { a, b } = pair();
     a.save('2511.00001');
-    a.sync();
-    b.sync();
+    await a.sync();
+    await b.sync();
     a.save('2511.00001', { tags: ['cv'] });
     b.save('2511.00001', { note: 'n'.repeat(400) });
-    a.sync();
-    b.sync();
-    a.sync();
+    await a.sync();
+    await b.sync();
+    await a.sync();
     const onA = a.view().saved[0];
     expect(onA?.tags).toEqual(['cv']);
     expect(onA?.note).toBe('n'.repeat(300) + CLIP_MARKER);
@@ -107,7 +107,7 @@ describe('two devices syncing through storage.sync', () => {
     expect(b.view().saved[0]?.note).toBe('n'.repeat(400));
   });
 
-  it('end up identical with nothing lost after random saves, reads, unsaves and rule edits in any order', () => {
+  it('end up identical with nothing lost after random saves, reads, unsaves and rule edits in any order', async () => {
     const rand = prng(1717);
     for (let round = 0; round < 30; round++) {
       const { a, b } = pair();
@@ -122,11 +122,11 @@ describe('two devices syncing through storage.sync', () => {
         else if (action === 3) device.read(id, false);
         else if (action === 4) device.rule(rule(pick(['r1', 'r2']), pick(['llm', 'gan']), step));
         else if (action === 5) device.rule(pick(['r1', 'r2']));
-        else device.sync();
+        else await device.sync();
       }
-      a.sync();
-      b.sync();
-      a.sync();
+      await a.sync();
+      await b.sync();
+      await a.sync();
       expect(b.view()).toEqual(a.view());
     }
   });

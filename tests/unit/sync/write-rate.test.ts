@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { SYNC_QUOTAS } from '../../../lib/sync/quotas';
 import { pruneWriteLog, writeDelay } from '../../../lib/sync/write-rate';
-import { MemorySyncArea } from './memory-sync-area';
+import { MemorySyncArea } from '../../support/memory-sync-area';
 
-it('keeps a pusher that always waits writeDelay under both of the browser\'s write rates', () => {
+it('keeps a pusher that always waits writeDelay under both of the browser\'s write rates', async () => {
   let clock = 0;
   const area = new MemorySyncArea(() => clock);
   let log: number[] = [];
@@ -12,8 +12,8 @@ it('keeps a pusher that always waits writeDelay under both of the browser\'s wri
     clock += 500;
     const wait = writeDelay(log, clock, 2, SYNC_QUOTAS);
     if (wait > 0) continue; // this edit joins the next push
-    area.set({ 'pi:x': edit });
-    area.remove(['pi:y']);
+    await area.set({ 'pi:x': edit });
+    await area.remove(['pi:y']);
     log = pruneWriteLog([...log, clock, clock], clock);
   }
   expect(log.length).toBeLessThanOrEqual(SYNC_QUOTAS.writesPerHour);
