@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/store/db';
 import { send } from '../../lib/client';
 import { BadgeMode, CardOrder, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
+import { ChoiceSetting } from '../../components/ChoiceSetting';
 import { Toggle } from '../../components/Toggle';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
@@ -24,29 +25,14 @@ export function SettingsSection() {
     <details className="pi-card">
       <summary>Settings</summary>
       <div className="pi-form" style={{ marginTop: '0.5rem' }}>
-        <label>
-          <span>Toolbar badge</span>
-          <select value={settings.badge} onChange={(e) => void patch({ badge: BadgeMode.parse(e.currentTarget.value) })}>
-            {BadgeMode.options.map((m) => <option key={m} value={m}>{BADGE_LABEL[m]}</option>)}
-          </select>
-        </label>
+        <ChoiceSetting label="Toolbar badge" options={BadgeMode.options} labels={BADGE_LABEL} value={settings.badge} onChange={(badge) => void patch({ badge })} />
         <Toggle
           label="Mark read when scrolled past"
           checked={settings.markReadOnScrollPast}
           onChange={(on) => void patch({ markReadOnScrollPast: on })}
         />
-        <label>
-          <span>Read cards</span>
-          <select value={settings.readCards} onChange={(e) => void patch({ readCards: ReadCardStyle.parse(e.currentTarget.value) })}>
-            {ReadCardStyle.options.map((m) => <option key={m} value={m}>{READ_LABEL[m]}</option>)}
-          </select>
-        </label>
-        <label>
-          <span>Papers order</span>
-          <select value={settings.cardOrder} onChange={(e) => void patch({ cardOrder: CardOrder.parse(e.currentTarget.value) })}>
-            {CardOrder.options.map((m) => <option key={m} value={m}>{ORDER_LABEL[m]}</option>)}
-          </select>
-        </label>
+        <ChoiceSetting label="Read cards" options={ReadCardStyle.options} labels={READ_LABEL} value={settings.readCards} onChange={(readCards) => void patch({ readCards })} />
+        <ChoiceSetting label="Papers order" options={CardOrder.options} labels={ORDER_LABEL} value={settings.cardOrder} onChange={(cardOrder) => void patch({ cardOrder })} />
         <SyncSetting on={settings.sync} onChange={(on) => void patch({ sync: on })} />
         <ErrorText message={error} />
       </div>
