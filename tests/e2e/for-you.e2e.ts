@@ -53,7 +53,7 @@ it('after 5 saves on one topic, every card gets a score and a reason, and the to
   const byScore = [...cards].sort((a, b) => b.score - a.score).map((c) => c.id); // stable: ties keep HF's order
   expect(byScore).not.toEqual(domOrder);
   const popup = await h.openPopup(await h.pageTabId(page));
-  await popup.getByText('Settings').click();
+  await popup.getByText('Settings', { exact: true }).click();
   await popup.getByRole('combobox', { name: 'Papers order' }).selectOption('for-you');
   await page.waitForFunction(() => document.documentElement.getAttribute('data-pi-order') === 'for-you', null, { timeout: SETTLE_MS });
   expect(await onScreenOrder(page)).toEqual(byScore);
