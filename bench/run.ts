@@ -347,6 +347,10 @@ async function benchStore(h: ExtensionHarness, withBase: boolean, withScale: boo
   let seed: SeedResult;
   const list = await h.openReadingList();
   try {
+    // The lookup at 1k and 10k history first: the seed then grows to 100k (same ids, overwritten).
+    if (withScale) {
+      for (const papers of [1_000, 10_000]) await benchStatesAtScale(h, await seedStore(list, { papers, saved: 5_000 }), record);
+    }
     seed = await seedStore(list, { papers: 100_000, saved: 5_000 });
   } catch (e) {
     record('seed 100,000 papers + 5,000 saved', null, 's', '—', false, errorText(e));

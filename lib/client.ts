@@ -1,26 +1,24 @@
-import type { Reply, Request, ResponseMap } from './messages';
+import type { z } from 'zod';
+import { Responses, type Request, type ResponseMap } from './messages';
+import { RequestError, sendUnparsed } from './transport';
+
+export { RefusedError, RequestError, setTransport, type Transport } from './transport';
+
+type Type = Request['type'];
+/** `Responses` seen per key, so a generic request type finds its own answer's schema. */
+const responseSchemas: { [K in Type]: z.ZodType<ResponseMap[K]> } = Responses;
 
 /**
- * Sends one request to the background and unwraps its reply. The transport is swappable so
- * component tests can route requests straight into the background's handler.
+ * The extension pages' client: sends one request and parses its reply with the request's
+ * response schema (`Responses`), so a page never renders an answer of the wrong shape. Content
+ * scripts send with `sendUnparsed` (lib/transport.ts): no Zod in their bundle.
  */
-export type Transport = (request: Request) => Promise<unknown>;
-
-let transport: Transport = (request) => browser.runtime.sendMessage(request);
-
-export function setTransport(next: Transport): void {
-  transport = next;
-}
-
-export class RequestError extends Error {}
-/** The background answered with a refusal (a sentence for the user): asking again would not help. */
-export class RefusedError extends RequestError {}
-
-export async function send<T extends Request['type']>(
-  request: Extract<Request, { type: T }>,
-): Promise<ResponseMap[T]> {
-  const reply = (await transport(request)) as Reply<ResponseMap[T]> | undefined;
-  if (!reply) throw new RequestError('The extension did not answer. Reload the page and try again.');
-  if (!reply.ok) throw new RefusedError(reply.error);
-  return reply.data;
+export async function send<T extends Type>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
+  const data: unknown = await sendUnparsed(request);
+  const type: T = request.type;
+  const parsed = responseSchemas[type].safeParse(data);
+  if (!parsed.success) {
+    throw new RequestError(`Papers Inbox gave a malformed answer to "${type}". Reload the page and try again.`);
+  }
+  return parsed.data;
 }

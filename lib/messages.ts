@@ -170,37 +170,50 @@ export const TabCommand = z.discriminatedUnion('type', [
 ]);
 export type TabCommand = z.infer<typeof TabCommand>;
 
-/** Response types per request, for typed clients. */
-export interface ResponseMap {
-  'cards-shown': z.infer<typeof CardsShownResponse>;
-  'get-states': z.infer<typeof GetStatesResponse>;
-  'set-read': z.infer<typeof UndoToken>;
-  'mark-all-read': z.infer<typeof UndoToken>;
-  undo: { restored: number };
-  save: z.infer<typeof UndoToken>;
-  unsave: z.infer<typeof UndoToken>;
-  'update-saved': null;
-  'upsert-filter': null;
-  'delete-filter': null;
-  'get-page-context': z.infer<typeof PageContext>;
-  'update-settings': null;
-  'report-page': null;
-  'get-tab-summary': z.infer<typeof TabSummaryResponse>;
-  'refresh-today': { ok: boolean; fetchedAt?: number; error?: string };
-  'restore-backup': RestoreSummary;
-  'open-reading-list': null;
-  mute: { undoToken: string };
-  'get-tab-counts': { summary: PageSummary | null; read: string[]; hidden: string[] };
-}
-
-export interface RestoreSummary {
-  papersAdded: number;
-  papersUpdated: number;
-  savedAdded: number;
-  savedUpdated: number;
-  filtersAdded: number;
-  filtersUpdated: number;
-  settingsRestored: boolean;
+export const Restored = z.object({ restored: z.number().int().min(0) });
+export const RefreshResult = z.object({ ok: z.boolean(), fetchedAt: z.number().optional(), error: z.string().max(500).optional() });
+export const RestoreSummary = z.object({
+  papersAdded: z.number().int().min(0),
+  papersUpdated: z.number().int().min(0),
+  savedAdded: z.number().int().min(0),
+  savedUpdated: z.number().int().min(0),
+  filtersAdded: z.number().int().min(0),
+  filtersUpdated: z.number().int().min(0),
+  settingsRestored: z.boolean(),
   /** Rules of the file that cannot run safely here: restored switched off, with why. */
-  filtersSwitchedOff: { pattern: string; error: string }[];
-}
+  filtersSwitchedOff: z.array(z.object({ pattern: z.string(), error: z.string() })),
+});
+export type RestoreSummary = z.infer<typeof RestoreSummary>;
+export const TabCountsResponse = z.object({ summary: PageSummary.nullable(), read: z.array(ArxivId), hidden: z.array(ArxivId) });
+/** Writes that answer nothing but "done". */
+export const Done = z.null();
+
+/**
+ * The answer schema of every request: the background's routes (lib/background/routes/) declare
+ * these as their `response`, and the extension pages' client (lib/client.ts) parses each reply
+ * with them. Content scripts only use the inferred types (no Zod in their bundle).
+ */
+export const Responses = {
+  'cards-shown': CardsShownResponse,
+  'get-states': GetStatesResponse,
+  'set-read': UndoToken,
+  'mark-all-read': UndoToken,
+  undo: Restored,
+  save: UndoToken,
+  unsave: UndoToken,
+  'update-saved': Done,
+  'upsert-filter': Done,
+  'delete-filter': Done,
+  'get-page-context': PageContext,
+  'update-settings': Done,
+  'report-page': Done,
+  'get-tab-summary': TabSummaryResponse,
+  'refresh-today': RefreshResult,
+  'restore-backup': RestoreSummary,
+  'open-reading-list': Done,
+  mute: UndoToken,
+  'get-tab-counts': TabCountsResponse,
+} as const satisfies Record<Request['type'], z.ZodType>;
+
+/** Response types per request, inferred from `Responses`. */
+export type ResponseMap = { [K in Request['type']]: z.infer<(typeof Responses)[K]> };

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/store/db';
 import { send } from '../../lib/client';
-import { BadgeMode, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
+import { BadgeMode, CardOrder, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
+import { ChoiceSetting } from '../../components/ChoiceSetting';
 import { Toggle } from '../../components/Toggle';
 import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/error-message';
@@ -10,6 +11,7 @@ import { SyncSetting } from './SyncSetting';
 
 const BADGE_LABEL: Record<Settings['badge'], string> = { off: 'Off', page: 'This page', today: 'Today', 'for-you': 'For you today' };
 const READ_LABEL: Record<Settings['readCards'], string> = { subdued: 'Subdued', unchanged: 'Unchanged', hidden: 'Hidden' };
+const ORDER_LABEL: Record<Settings['cardOrder'], string> = { hf: "Hugging Face's order", 'for-you': 'For you, best first' };
 
 /** The settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
 export function SettingsSection() {
@@ -23,23 +25,14 @@ export function SettingsSection() {
     <details className="pi-card">
       <summary>Settings</summary>
       <div className="pi-form" style={{ marginTop: '0.5rem' }}>
-        <label>
-          <span>Toolbar badge</span>
-          <select value={settings.badge} onChange={(e) => void patch({ badge: BadgeMode.parse(e.currentTarget.value) })}>
-            {BadgeMode.options.map((m) => <option key={m} value={m}>{BADGE_LABEL[m]}</option>)}
-          </select>
-        </label>
+        <ChoiceSetting label="Toolbar badge" options={BadgeMode.options} labels={BADGE_LABEL} value={settings.badge} onChange={(badge) => void patch({ badge })} />
         <Toggle
           label="Mark read when scrolled past"
           checked={settings.markReadOnScrollPast}
           onChange={(on) => void patch({ markReadOnScrollPast: on })}
         />
-        <label>
-          <span>Read cards</span>
-          <select value={settings.readCards} onChange={(e) => void patch({ readCards: ReadCardStyle.parse(e.currentTarget.value) })}>
-            {ReadCardStyle.options.map((m) => <option key={m} value={m}>{READ_LABEL[m]}</option>)}
-          </select>
-        </label>
+        <ChoiceSetting label="Read cards" options={ReadCardStyle.options} labels={READ_LABEL} value={settings.readCards} onChange={(readCards) => void patch({ readCards })} />
+        <ChoiceSetting label="Papers order" options={CardOrder.options} labels={ORDER_LABEL} value={settings.cardOrder} onChange={(cardOrder) => void patch({ cardOrder })} />
         <SyncSetting on={settings.sync} onChange={(on) => void patch({ sync: on })} />
         <ErrorText message={error} />
       </div>

@@ -81,7 +81,7 @@ export function startBackground(): void {
     area: browser.storage.sync,
     now: Date.now,
     // As after a restore: cached rules and saved ids dropped, tabs, badges and the ranker told.
-    notifyTabs: () => handle.storeChangedElsewhere(),
+    notifyTabs: () => void handle.storeChangedElsewhere().catch((error: unknown) => reportError('background/sync', error)),
     reportError,
   });
   browser.storage.onChanged.addListener((changes, areaName) => {

@@ -63,7 +63,12 @@ export class Keyboard {
   }
 
   move(dir: 1 | -1): void {
-    const ids = this.session.page?.ids() ?? [];
+    const page = this.session.page;
+    const ids = page?.ids() ?? [];
+    // The "for you" order moves the cards with CSS `order` only: j/k follow what the user sees.
+    // (sort is stable, as equal `order` values keep the page's order.)
+    const score = (id: string) => page?.scores.get(id)?.score ?? 0;
+    if (this.session.settings?.cardOrder === 'for-you') ids.sort((a, b) => score(b) - score(a));
     const i = nextIndex(ids, this.focused, dir, this.isSkipped);
     const id = ids[i];
     if (id !== undefined) this.focus(id);

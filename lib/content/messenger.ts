@@ -1,4 +1,4 @@
-import { RefusedError, send } from '../client';
+import { RefusedError, sendUnparsed } from '../transport';
 import type { Request, ResponseMap } from '../messages';
 
 /** Sends a request; resolves null when it failed (the user was told why, unless the extension is gone) instead of throwing into page code. */
@@ -39,7 +39,7 @@ export function createMessenger({ onDead, onFailure, sleep = defaultSleep }: Mes
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
       if (dead) return null;
       try {
-        return await send(req);
+        return await sendUnparsed(req);
       } catch (error) {
         if (isInvalidated(error) || runtimeGone()) {
           dead = true;

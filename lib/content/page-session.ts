@@ -252,7 +252,11 @@ export class PageSession {
     this.renderOne(card.id);
   }
 
-  /** Background said something changed: re-read only what it names. */
+  /**
+   * Background said something changed: re-read only what it names. A change that carries its ids'
+   * new states is applied as is, and only the cards it really changes are re-rendered and reported:
+   * the tab whose click made it already shows it, so its own echo changes nothing at all.
+   */
   async onStoreChanged(change: StoreChanged): Promise<void> {
     const page = this.page;
     if (change.rules || change.settings || change.ids === undefined) {
@@ -264,6 +268,11 @@ export class PageSession {
     // their own state; a settings change needs no store answer at all, only a re-render.
     const wanted = change.ids && !change.rules ? new Set(change.ids) : null;
     const ids = page.ids().filter((id) => !wanted || wanted.has(id));
+    if (wanted && change.states) {
+      const changed = this.applyStates(page, ids, change.states);
+      if (changed.length > 0) await this.render(page, changed).then(() => this.report(page));
+      return;
+    }
     const settingsOnly = change.settings && !change.rules && change.ids === undefined;
     if (ids.length > 0 && !settingsOnly) await this.refreshStates(page, ids);
     if (this.page !== page) return;
@@ -274,14 +283,21 @@ export class PageSession {
   private async refreshStates(page: PageModel, ids: string[]): Promise<void> {
     const answer = await this.deps.request({ type: 'get-states', ids });
     if (!answer || this.page !== page) return;
-    const read = new Set(answer.read);
-    const saved = new Set(answer.saved);
-    for (const id of ids) {
+    this.applyStates(page, ids, answer);
+    page.setVerdicts(ids, answer.verdicts, answer.scores);
+  }
+
+  /** Read/saved of `ids` as the store has them; returns the ids whose card now looks different. */
+  private applyStates(page: PageModel, ids: string[], states: { read: string[]; saved: string[] }): string[] {
+    const read = new Set(states.read);
+    const saved = new Set(states.saved);
+    return ids.filter((id) => {
+      const same = page.isRead(id) === read.has(id) && page.saved.has(id) === saved.has(id);
       page.setState(id, read.has(id) ? 'read' : 'unread', false);
       if (saved.has(id)) page.saved.add(id);
       else page.saved.delete(id);
-    }
-    page.setVerdicts(ids, answer.verdicts, answer.scores);
+      return !same;
+    });
   }
 
   /** The meta a Save or Mute needs. */

@@ -25,6 +25,7 @@ const currentUrl = () => new URL(location.href);
 function applySettings(doc: Document, settings: Settings, scroll: ScrollPastRule): void {
   // At document_start the root element may not exist yet; DOM-ready applies the settings again.
   doc.documentElement?.setAttribute('data-pi-read-style', settings.readCards);
+  doc.documentElement?.setAttribute('data-pi-order', settings.cardOrder);
   scroll.enabled = settings.markReadOnScrollPast;
 }
 

@@ -125,41 +125,33 @@ export class Overlay {
     handler();
   }
 
-  /** The `?` dialog listing every key. */
+  /**
+   * The `?` dialog listing every key: a native modal `<dialog>`, so the browser keeps focus in it,
+   * makes the page inert, closes it on Escape and gives focus back to where it was.
+   */
   help(keys: ReadonlyArray<readonly [string, string]>): void {
     this.closeOverlays();
-    const previous = this.doc.activeElement;
-    const backdrop = make(this.doc, 'div', 'backdrop');
-    const dialog = make(this.doc, 'div', 'help', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'pi-help-title' });
-    const title = make(this.doc, 'h2', '', { id: 'pi-help-title' }, 'Papers Inbox keyboard shortcuts');
+    const dialog = make(this.doc, 'dialog', '', { 'aria-labelledby': 'pi-help-title' });
+    if (!(dialog instanceof HTMLDialogElement)) return;
+    const body = make(this.doc, 'div', 'help');
     const list = make(this.doc, 'dl', '');
     for (const [key, what] of keys) {
       const dt = make(this.doc, 'dt', '');
       dt.append(make(this.doc, 'kbd', '', {}, key));
       list.append(dt, make(this.doc, 'dd', '', {}, what));
     }
-    const close = () => {
-      backdrop.remove();
+    const close = () => dialog.close();
+    body.append(make(this.doc, 'h2', '', { id: 'pi-help-title' }, 'Papers Inbox keyboard shortcuts'), list, this.button('Close', close));
+    dialog.append(body);
+    // A click outside the body lands on the dialog itself (its ::backdrop): closes, like Escape.
+    dialog.addEventListener('click', (event) => event.target === dialog && close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
       this.closeHelp = null;
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-    const closeButton = this.button('Close', close);
-    dialog.append(title, list, closeButton);
-    backdrop.append(dialog);
-    backdrop.addEventListener('click', (event) => event.target === backdrop && close());
-    dialog.addEventListener('keydown', (event) => {
-      // A modal dialog keeps focus: Close is its only control, so Tab stays on it.
-      if (event.key === 'Tab') {
-        event.preventDefault();
-        closeButton.focus();
-      }
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      close();
     });
-    this.root().append(backdrop);
+    this.root().append(dialog);
     this.closeHelp = close;
-    closeButton.focus();
+    dialog.showModal();
   }
 
   isOpen(): boolean {

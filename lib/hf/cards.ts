@@ -1,4 +1,5 @@
 import type { PaperMeta } from '../paper';
+import { cleanText } from './clean-text';
 import { paperIdFromHref } from './paper-link';
 import { OWN_UI_ATTRIBUTE, SELECTORS } from './selectors';
 
@@ -173,12 +174,10 @@ export function findCardLinks(root: ParentNode & Node): { cards: Map<HTMLElement
   return { cards: blockCards(links, root), anyPaperLink: links.length > 0 };
 }
 
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
 /** The card's title as the page shows it: the heading link's text, else the first link's text. */
 export function domTitle(links: CardLinks): string | undefined {
   for (const entry of [links.titleLink(), links.first]) {
-    const text = collapse(entry?.link.textContent);
+    const text = cleanText(entry?.link.textContent);
     if (text) return text.slice(0, 2_000);
   }
   return undefined;

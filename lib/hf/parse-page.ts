@@ -1,4 +1,5 @@
 import type { PaperMeta } from '../paper';
+import { cleanText } from './clean-text';
 import { cardMeta, cardScope, findCardLinks, type ParsedCard } from './cards';
 import { readListMetas, readPaperMeta } from './embedded-data';
 import { pageKindOf, type PageKind } from './page-kind';
@@ -15,7 +16,6 @@ export type ParsedPage = {
   paper?: { meta: PaperMeta; anchor: HTMLElement | null };
 };
 
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 type PaperPart = { paper: NonNullable<ParsedPage['paper']>; recognized: boolean };
 
@@ -28,7 +28,7 @@ function parsePaper(doc: Document, id: string): PaperPart {
     doc.querySelector<HTMLElement>(SELECTORS.paperTitle);
   const fromProps = readPaperMeta(doc, id);
   const meta = fromProps ?? { id };
-  const title = meta.title ?? (collapse(anchor?.textContent).slice(0, 2_000) || undefined);
+  const title = meta.title ?? cleanText(anchor?.textContent)?.slice(0, 2_000);
   return { paper: { meta: title === undefined ? meta : { ...meta, title }, anchor }, recognized: fromProps !== null || anchor !== null };
 }
 

@@ -1,8 +1,7 @@
 import type { PaperMeta } from '../paper';
+import { cleanText as clean } from './clean-text';
 import type { HfItem, HfPaper } from './hf-schemas';
 
-/** arXiv titles and abstracts carry hard line breaks; keep the text, fold the whitespace. */
-const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
 const count = (n: number | undefined) =>
   n === undefined || !Number.isFinite(n) ? undefined : Math.max(0, Math.round(n));
 
@@ -33,30 +32,25 @@ export function paperToPaperMeta(paper: HfPaper, item?: HfItem): PaperMeta {
 }
 
 /**
- * Clip third-party text to PaperMeta's limits (by hand: this file is in the content script, which
- * must not bundle Zod); the background validates the result with the PaperMeta schema.
+ * PaperMeta's limits (lib/paper.ts), by hand: this file is in the content script, which must not
+ * bundle Zod; the background validates the result with the PaperMeta schema. Lists: entries ≤ 300.
  */
-const cut = (text: string | undefined, max: number) => text?.slice(0, max);
-const cutList = (list: string[] | undefined, max: number, each: number) =>
-  list?.slice(0, max).map((entry) => entry.slice(0, each));
+const TEXT_LIMITS: Record<string, number> = {
+  title: 2_000, summary: 20_000, aiSummary: 5_000, publishedAt: 40, submittedOnDailyAt: 40,
+  githubRepo: 2_000, projectPage: 2_000, organization: 300, thumbnail: 2_000,
+};
+const LIST_LIMITS: Record<string, number> = { authors: 5_000, keywords: 500 };
+
+function clip(key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.slice(0, TEXT_LIMITS[key]);
+  if (Array.isArray(value)) return value.slice(0, LIST_LIMITS[key]).map((entry: string) => entry.slice(0, 300));
+  return value;
+}
 
 function bounded(meta: PaperMeta): PaperMeta {
-  const clipped: PaperMeta = {
-    ...meta,
-    title: cut(meta.title, 2_000),
-    authors: cutList(meta.authors, 5_000, 300),
-    summary: cut(meta.summary, 20_000),
-    aiSummary: cut(meta.aiSummary, 5_000),
-    keywords: cutList(meta.keywords, 500, 300),
-    publishedAt: cut(meta.publishedAt, 40),
-    submittedOnDailyAt: cut(meta.submittedOnDailyAt, 40),
-    githubRepo: cut(meta.githubRepo, 2_000),
-    projectPage: cut(meta.projectPage, 2_000),
-    organization: cut(meta.organization, 300),
-    thumbnail: cut(meta.thumbnail, 2_000),
-  };
   // Absent, not undefined: optional fields stay out of stored rows and exports.
-  return Object.fromEntries(Object.entries(clipped).filter(([, v]) => v !== undefined)) as PaperMeta;
+  const entries = Object.entries(meta).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries.map(([key, value]) => [key, clip(key, value)])) as PaperMeta;
 }
 
 export const itemToPaperMeta = (item: HfItem): PaperMeta => paperToPaperMeta(item.paper, item);

@@ -11,12 +11,12 @@ export interface PaperScore {
 }
 
 /** Two decimals: enough to order by, and short on the wire and in `data-pi-score`. */
-const round = (score: number) => Math.round(score * 100) / 100;
+export const roundScore = (score: number) => Math.round(score * 100) / 100;
 
 export function scorePaper(model: RankingModel, meta: PaperMeta): PaperScore {
   const vector = vectorize(hashedCounts(meta), model.idf);
   const score = 1 / (1 + Math.exp(-(dot(model.weights, vector) + model.bias)));
-  return { score: round(score), why: reasonText(explain(model, meta.id, termsOf(meta), vector)) };
+  return { score: roundScore(score), why: reasonText(explain(model, meta.id, termsOf(meta), vector)) };
 }
 
 /** Scores for papers with text; one without any (a bare card) gets none rather than a guess. */

@@ -291,6 +291,7 @@ export async function updateSettings(db: PapersInboxDb, patch: SettingsPatch): P
     const next: Settings = { ...current };
     if (patch.badge !== undefined) next.badge = patch.badge;
     if (patch.readCards !== undefined) next.readCards = patch.readCards;
+    if (patch.cardOrder !== undefined) next.cardOrder = patch.cardOrder;
     if (patch.markReadOnScrollPast !== undefined) next.markReadOnScrollPast = patch.markReadOnScrollPast;
     if (patch.sync !== undefined) next.sync = patch.sync;
     await db.settings.put({ key: 'settings', value: next });

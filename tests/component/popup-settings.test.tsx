@@ -47,6 +47,13 @@ it('sends setting changes to the background', async () => {
   await waitFor(() => expect(scroll).toBeChecked());
   await user.selectOptions(screen.getByRole('combobox', { name: 'Read cards' }), 'hidden');
   await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-settings', patch: { readCards: 'hidden' } }));
+  const order = screen.getByRole('combobox', { name: 'Papers order' });
+  expect(order).toHaveValue('hf');
+  await user.selectOptions(order, 'For you, best first');
+  await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-settings', patch: { cardOrder: 'for-you' } }));
+  await waitFor(() => expect(order).toHaveValue('for-you'));
+  await user.selectOptions(order, "Hugging Face's order");
+  await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-settings', patch: { cardOrder: 'hf' } }));
 });
 
 it('says when today\'s list is an old one because the last refresh failed', async () => {

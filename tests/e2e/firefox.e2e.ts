@@ -39,6 +39,16 @@ const clickToastAction = (label: string) => {
   return true;
 };
 
+/** Presses `key` on the page; true when the extension handled it (it prevents the default). */
+const pressKey = (key: string) => !document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+/** 'modal' while the help dialog is open as a modal, 'open' if open otherwise, 'none' when gone. */
+const helpDialog = () => {
+  const dialog = document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('dialog');
+  if (!dialog) return 'none';
+  return dialog.matches(':modal') ? 'modal' : dialog.open ? 'open' : 'closed';
+};
+
 const counts = (names: string[]) =>
   Object.fromEntries(names.map((name) => [name, document.querySelector(`[data-pi-count="${name}"]`)?.textContent?.trim() ?? null]));
 
@@ -96,6 +106,11 @@ describe('Firefox ESR, the Firefox build installed as a temporary add-on', () =>
 
     const page = await ff.openTab(url);
     await page.until(annotated, null, { states: allAs(ids, 'new'), saved: [] });
+    // The ? shortcuts dialog is a native modal <dialog> in the overlay's shadow root; Escape closes it.
+    expect(await page.evaluate(pressKey, '?')).toBe(true);
+    await page.until(helpDialog, null, 'modal');
+    expect(await page.evaluate(pressKey, 'Escape')).toBe(true);
+    await page.until(helpDialog, null, 'none');
     expect(await page.evaluate(clickControl, { id: savedId, label: 'Save to reading list' })).toBe(true);
     expect(await page.evaluate(clickControl, { id: readId, label: 'Mark as read' })).toBe(true);
     await page.until(annotated, null, { states: { ...allAs(ids, 'new'), [readId]: 'read' }, saved: [savedId] });

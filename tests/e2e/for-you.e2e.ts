@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { makeItems } from '../fixtures/pages';
@@ -46,4 +47,33 @@ it('after 5 saves on one topic, every card gets a score and a reason, and the to
   expect(mean(topic)).toBeGreaterThan(mean(rest));
   const best = [...topic].sort((a, b) => b.score - a.score)[0];
   expect(best?.why).toMatch(/agent|like: /i);
+
+  // The "for you" order, chosen in the popup: best first on screen, j/k follow it; and back again.
+  const domOrder = cards.map((c) => c.id);
+  const byScore = [...cards].sort((a, b) => b.score - a.score).map((c) => c.id); // stable: ties keep HF's order
+  expect(byScore).not.toEqual(domOrder);
+  const popup = await h.openPopup(await h.pageTabId(page));
+  await popup.getByText('Settings').click();
+  await popup.getByRole('combobox', { name: 'Papers order' }).selectOption('for-you');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-pi-order') === 'for-you', null, { timeout: SETTLE_MS });
+  expect(await onScreenOrder(page)).toEqual(byScore);
+  expect(await page.$$eval('article', (articles) => articles.map((a) => a.getAttribute('data-pi-id')))).toEqual(domOrder); // HF's DOM untouched
+  await page.bringToFront();
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-pi-focused]').getAttribute('data-pi-id')).resolves.toBe(byScore[0]);
+  await page.keyboard.press('j');
+  await expect(page.locator('[data-pi-focused]').getAttribute('data-pi-id')).resolves.toBe(byScore[1]);
+  await popup.getByRole('combobox', { name: 'Papers order' }).selectOption('hf');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-pi-order') === 'hf', null, { timeout: SETTLE_MS });
+  expect(await onScreenOrder(page)).toEqual(domOrder);
 });
+
+/** Card ids from top to bottom as laid out (the fixture grid has one column). */
+function onScreenOrder(page: Page): Promise<string[]> {
+  return page.$$eval('article', (articles) =>
+    articles
+      .map((a) => ({ id: a.getAttribute('data-pi-id') ?? '', top: a.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top)
+      .map((a) => a.id),
+  );
+}

@@ -43,8 +43,14 @@ describe('the built extension in Chromium', () => {
   });
 
   it('lets the background fetch the daily API through the fake site', async () => {
-    // Opening a papers page triggers today's refresh (product.md §6); its fetch is routed here.
-    await h.openPapersPage('/papers/trending', '<!doctype html><body class="DailyPapersPage"><main></main></body>');
+    // A forced refresh (the popup's button), not the install-time one: that one can start before
+    // the route exists on a slow machine, and then the 10-minute throttle holds back the next.
+    const page = await h.extPage();
+    const reply = await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ type: 'refresh-today' });
+    });
+    expect(reply).toMatchObject({ ok: true });
     await expect
       .poll(() => h.site.apiRequests.filter((r) => r.fromServiceWorker && r.url.includes('/api/daily_papers')).length, { timeout: SETTLE_MS })
       .toBeGreaterThan(0);

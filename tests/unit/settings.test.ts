@@ -9,9 +9,9 @@ it('a settings patch names only what it changes: the badge leaves sync and the r
   const parsed = Request.parse({ type: 'update-settings', patch: { badge: 'today' } });
   expect(parsed).toEqual({ type: 'update-settings', patch: { badge: 'today' } });
   const db = new PapersInboxDb(`settings-${Math.random()}`);
-  await updateSettings(db, { sync: true, markReadOnScrollPast: true, readCards: 'hidden' });
+  await updateSettings(db, { sync: true, markReadOnScrollPast: true, readCards: 'hidden', cardOrder: 'for-you' });
   if (parsed.type !== 'update-settings') throw new Error('not a settings request');
   await updateSettings(db, parsed.patch);
-  expect(await getSettings(db)).toEqual({ badge: 'today', sync: true, markReadOnScrollPast: true, readCards: 'hidden' });
+  expect(await getSettings(db)).toEqual({ badge: 'today', sync: true, markReadOnScrollPast: true, readCards: 'hidden', cardOrder: 'for-you' });
   await db.delete();
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRequestHandler, type MessageSender, type RequestHandlerDeps } from '../../../lib/background/handle-request';
-import type { StoreChanged } from '../../../lib/messages';
+import { Responses, type StoreChanged } from '../../../lib/messages';
 import type { PageSummary } from '../../../lib/page-summary';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
@@ -152,12 +152,47 @@ describe('routing', () => {
   it('mutations broadcast store-changed and refresh the badge; undo restores', async () => {
     const handle = createRequestHandler(deps);
     const reply = await handle({ type: 'mark-all-read', ids: [paper.id] }, page);
-    expect(notified).toEqual([{ type: 'store-changed', ids: [paper.id] }]);
+    expect(notified).toEqual([{ type: 'store-changed', ids: [paper.id], states: { read: [paper.id], saved: [] } }]);
     expect(deps.onStateChange).toHaveBeenCalled();
     if (!reply.ok) throw new Error(reply.error);
     const { undoToken } = reply.data as { undoToken: string };
     expect(await handle({ type: 'undo', token: undoToken }, page)).toEqual({ ok: true, data: { restored: 1 } });
     expect((await db.papers.get(paper.id))?.readAt).toBeUndefined();
+  });
+
+  it('store-changed carries the new states of the written ids and the token of the request that wrote them', async () => {
+    const handle = createRequestHandler(deps);
+    const other = '2502.00002';
+    await handle({ type: 'save', paper, token: 't-save' }, page);
+    await handle({ type: 'set-read', ids: [paper.id, other], read: true, token: 't-read' }, page);
+    await handle({ type: 'unsave', id: paper.id, token: 't-unsave' }, page);
+    await handle({ type: 'set-read', ids: [other], read: false }, page);
+    expect(notified).toEqual([
+      { type: 'store-changed', ids: [paper.id], states: { read: [], saved: [paper.id] }, origin: 't-save' },
+      { type: 'store-changed', ids: [paper.id, other], states: { read: [paper.id, other], saved: [paper.id] }, origin: 't-read' },
+      // The read half of an unsave comes from the state index: still read.
+      { type: 'store-changed', ids: [paper.id], states: { read: [paper.id], saved: [] }, origin: 't-unsave' },
+      { type: 'store-changed', ids: [other], states: { read: [], saved: [] } },
+    ]);
+    notified.length = 0;
+    await handle({ type: 'save', paper }, page);
+    await handle({ type: 'update-saved', id: paper.id, note: 'n' }, popup);
+    expect(notified[1]).toEqual({ type: 'store-changed', ids: [paper.id], states: { read: [paper.id], saved: [paper.id] } });
+  });
+
+  it('rule and settings changes carry the page context after the change, and a mute its origin', async () => {
+    const handle = createRequestHandler(deps);
+    const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    await handle({ type: 'upsert-filter', rule }, popup);
+    await handle({ type: 'mute', kind: 'author', pattern: 'Ada Lovelace', token: 't-mute' }, page);
+    await handle({ type: 'delete-filter', id: 'r1' }, popup);
+    const patterns = (i: number) => notified[i]?.context?.rules.map((r) => r.pattern);
+    expect(patterns(0)).toEqual(['alpha']);
+    expect(notified[1]).toMatchObject({ rules: true, origin: 't-mute' });
+    expect(patterns(1)).toEqual(expect.arrayContaining(['alpha', 'Ada Lovelace']));
+    expect(patterns(2)).toEqual(['Ada Lovelace']);
+    expect(notified[2]?.origin).toBeUndefined();
+    expect(notified.every((n) => n.context?.settings.badge !== undefined)).toBe(true);
   });
 
   it('report-page stores the summary for the sender tab, and the popup can read it', async () => {
@@ -173,7 +208,10 @@ describe('routing', () => {
     await handle({ type: 'update-settings', patch: { badge: 'today' } }, popup);
     const mute = await handle({ type: 'mute', kind: 'keyword', pattern: 'diffusion' }, page);
     expect(mute.ok).toBe(true);
-    expect(notified).toEqual([{ type: 'store-changed', settings: true }, { type: 'store-changed', rules: true }]);
+    expect(notified).toMatchObject([
+      { type: 'store-changed', settings: true, context: { settings: { badge: 'today' }, rules: [] } },
+      { type: 'store-changed', rules: true, context: { settings: { badge: 'today' }, rules: [{ pattern: 'diffusion' }] } },
+    ]);
     const ctx = await handle({ type: 'get-page-context' }, page);
     expect(ctx).toMatchObject({ ok: true, data: { settings: { badge: 'today' }, rules: [{ pattern: 'diffusion', action: 'hide' }] } });
   });
@@ -237,6 +275,39 @@ describe('routing', () => {
   });
 });
 
+describe('response schemas', () => {
+  it("every answer of the background parses with its request's response schema", async () => {
+    const handle = createRequestHandler(deps);
+    const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    const requests: [{ type: keyof typeof Responses } & Record<string, unknown>, MessageSender][] = [
+      [{ type: 'cards-shown', loadId: 'l1', papers: [paper] }, page],
+      [{ type: 'get-states', ids: [paper.id] }, page],
+      [{ type: 'set-read', ids: [paper.id], read: true }, page],
+      [{ type: 'mark-all-read', ids: [paper.id] }, page],
+      [{ type: 'save', paper }, page],
+      [{ type: 'update-saved', id: paper.id, note: 'n' }, popup],
+      [{ type: 'unsave', id: paper.id, token: 'u1' }, page],
+      [{ type: 'undo', token: 'u1' }, page],
+      [{ type: 'upsert-filter', rule }, popup],
+      [{ type: 'delete-filter', id: 'r1' }, popup],
+      [{ type: 'mute', kind: 'keyword', pattern: 'beta' }, page],
+      [{ type: 'get-page-context' }, page],
+      [{ type: 'update-settings', patch: { badge: 'off' } }, popup],
+      [{ type: 'get-tab-summary', tabId: 7 }, popup],
+      [{ type: 'get-tab-counts', tabId: 7 }, popup],
+      [{ type: 'refresh-today' }, popup],
+      [{ type: 'open-reading-list' }, page],
+    ];
+    for (const [request, sender] of requests) {
+      const reply = await handle(request, sender);
+      if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
+      expect(Responses[request.type].safeParse(reply.data).success, request.type).toBe(true);
+    }
+    // A schema that accepted anything would pass the loop: a wrong answer must fail.
+    expect(Responses['set-read'].safeParse({ restored: 1 }).success).toBe(false);
+  });
+});
+
 describe('refresh-today', () => {
   it('the popup forces a refresh, a page only asks for a throttled one', async () => {
     const handle = createRequestHandler(deps);
@@ -287,8 +358,10 @@ describe('writes made outside the handler', () => {
     // Another device's save and rule arrive through sync: written to the store directly.
     await db.saved.put({ id: paper.id, savedAt: 1, tags: [], note: '', status: 'to-read', updatedAt: 1 });
     await db.filters.put({ id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'dim', enabled: true, createdAt: 1, updatedAt: 1 });
-    handle.storeChangedElsewhere();
-    expect(notified.at(-1)).toEqual({ type: 'store-changed', rules: true, settings: true });
+    await handle.storeChangedElsewhere();
+    // No ids: every tab re-reads everything; the page context rides along.
+    expect(notified.at(-1)).toMatchObject({ type: 'store-changed', rules: true, settings: true, context: { rules: [{ id: 'r1' }] } });
+    expect(notified.at(-1)).not.toHaveProperty('ids');
     const after = await ask();
     expect(after).toMatchObject({ ok: true, data: { saved: [paper.id], verdicts: { [paper.id]: { action: 'dim' } } } });
   });

@@ -78,6 +78,36 @@ describe('page session', () => {
     expect(stateOf(id)).toBe('new');
   });
 
+  it('applies the states a store-changed carries: no get-states, and only a changed card is re-rendered and reported', async () => {
+    const items = makeItems(3);
+    const [a, b] = items.map((i) => i.paper.id);
+    if (!a || !b) throw new Error('ids');
+    doc = loadPage(buildTrendingPage(items));
+    const { session } = makeSession(doc, '/papers/trending');
+    await session.navigate();
+    const before = { states: bg.count('get-states'), reports: bg.count('report-page') };
+    const rendered: string[] = [];
+    session.onRendered = (element) => rendered.push(element.getAttribute('data-pi-id') ?? '');
+
+    // Another tab read b and saved it.
+    await session.onStoreChanged({ type: 'store-changed', ids: [a, b], states: { read: [b], saved: [b] } });
+    expect(stateOf(b)).toBe('read');
+    expect(doc.querySelector(`[data-pi-id="${b}"]`)?.getAttribute('data-pi-saved')).toBe('true');
+    expect(stateOf(a)).toBe('new');
+    expect(rendered).toEqual([b]);
+    expect(bg.count('get-states')).toBe(before.states);
+    expect(bg.count('report-page')).toBe(before.reports + 1);
+    expect(bg.last('report-page')?.summary.counts).toEqual({ total: 3, new: 2, unread: 2, hidden: 0 });
+
+    // The echo of a change this page already shows: nothing is sent, nothing re-rendered.
+    const sent = bg.log.length;
+    rendered.length = 0;
+    await session.onStoreChanged({ type: 'store-changed', ids: [b], states: { read: [b], saved: [b] }, origin: 'tok' });
+    expect(bg.log.length).toBe(sent);
+    expect(rendered).toEqual([]);
+    expect(stateOf(b)).toBe('read');
+  });
+
   it('hides filtered cards, counts them, and re-applies when rules change', async () => {
     const items = makeItems(4);
     const [first] = items;

@@ -7,6 +7,14 @@ describe('tab commands are validated by hand', () => {
     expect(parseTabCommand({ type: 'store-changed', ids: ['2507.00001'], rules: true })).toEqual({ type: 'store-changed', ids: ['2507.00001'], rules: true });
   });
 
+  it('keeps the states a store-changed carries, and drops malformed ones (the page re-reads them)', () => {
+    const states = { read: ['2507.00001'], saved: [] };
+    expect(parseTabCommand({ type: 'store-changed', ids: ['2507.00001'], states, origin: 'tok' })).toEqual({ type: 'store-changed', ids: ['2507.00001'], states });
+    for (const bad of [{ read: ['x'], saved: [] }, { read: [] }, 'read', { read: [1], saved: [] }]) {
+      expect(parseTabCommand({ type: 'store-changed', ids: ['2507.00001'], states: bad })).toEqual({ type: 'store-changed', ids: ['2507.00001'] });
+    }
+  });
+
   it('accepts show-undo-toast', () => {
     expect(parseTabCommand({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' })).toEqual({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' });
   });

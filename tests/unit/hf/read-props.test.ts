@@ -42,4 +42,21 @@ describe('the content script’s hand-written props reader', () => {
     expect(meta.title?.length).toBe(2_000);
     expect(meta.upvotes).toBe(0);
   });
+
+  it('clips every text and list field to its PaperMeta limit, and keeps the id whole', () => {
+    const huge = 'y'.repeat(30_000);
+    const item = readItem({
+      paper: {
+        id: '2606.00003', title: huge, summary: huge, ai_summary: huge, publishedAt: huge, submittedOnDailyAt: huge,
+        githubRepo: huge, projectPage: huge, organization: { name: huge },
+        authors: Array.from({ length: 6_000 }, () => ({ name: huge })), ai_keywords: Array(900).fill(huge),
+      },
+      thumbnail: huge,
+    });
+    const meta = itemToPaperMeta(item as HfItem);
+    expect(PaperMeta.safeParse(meta).error).toBeUndefined();
+    expect(meta.id).toBe('2606.00003');
+    expect([meta.authors?.length, meta.keywords?.length, meta.authors?.[0]?.length]).toEqual([5_000, 500, 300]);
+    expect([meta.summary?.length, meta.aiSummary?.length, meta.publishedAt?.length, meta.organization?.length]).toEqual([20_000, 5_000, 40, 300]);
+  });
 });

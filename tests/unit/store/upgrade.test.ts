@@ -96,7 +96,7 @@ it('v4 → v5 adds the sync table, keeps every v4 table as it was, and sync stay
   expect(await db.papers.toArray()).toEqual([paper]);
   expect(await db.saved.toArray()).toEqual([saved]);
   expect(await db.filters.toArray()).toEqual([rule]);
-  expect(await getSettings(db)).toEqual({ markReadOnScrollPast: true, badge: 'today', readCards: 'hidden', sync: false });
+  expect(await getSettings(db)).toEqual({ markReadOnScrollPast: true, badge: 'today', readCards: 'hidden', cardOrder: 'hf', sync: false });
   expect(await getStates(db, ['2502.00001'])).toMatchObject({ read: ['2502.00001'], saved: ['2502.00001'] });
   expect(await db.sync.count()).toBe(0);
   await db.delete();
