@@ -14,7 +14,8 @@ import { SettingValue, SyncSaved, emptySyncState, isRead, type SyncState } from 
  * - `pi:set`: settings, `{ name: [value, t, device] }`;
  * - `pi:f<k>`: filter rules, `[id, rule | null, t, device]` (null: deleted);
  * - `pi:s<k>`: the reading list, `[id, savedAt, 1, t, device, status, stamp, tags, stamp, note, stamp]`
- *   where a field's stamp is "" when it equals the entry's own (the common case) or "t.device";
+ *   where savedAt is "" when it equals t, and a field's stamp is "" when it equals the entry's
+ *   own (both the common case: an entry never edited since it was saved) or "t.device";
  *   a removed entry is only its tombstone, `[id, savedAt, 0, t, device]`;
  * - `pi:c<k>`: reads toggled more than once, `[id, count, day]`;
  * - `pi:r<day>.<k>`: the ids first read that day, packed (pack-ids.ts).
@@ -78,7 +79,7 @@ function encodeSaved(id: string, s: SyncSaved): unknown[] {
   // A removed entry's fields say nothing anyone will see again (a new save stamps every field anew).
   if (!s.on.v) return [id, b36(s.at), 0, b36(s.on.t), s.on.d];
   const own = (r: Register<unknown>) => (r.t === s.on.t && r.d === s.on.d ? '' : `${b36(r.t)}.${r.d}`);
-  return [id, b36(s.at), s.on.v ? 1 : 0, b36(s.on.t), s.on.d, STATUS_CODE[s.status.v], own(s.status), s.tags.v, own(s.tags), s.note.v, own(s.note)];
+  return [id, s.at === s.on.t ? '' : b36(s.at), 1, b36(s.on.t), s.on.d, STATUS_CODE[s.status.v], own(s.status), s.tags.v, own(s.tags), s.note.v, own(s.note)];
 }
 
 function sortedById<T>(records: Record<string, T>): [string, T][] {
@@ -142,7 +143,7 @@ const RuleTuple = z.tuple([z.string().min(1).max(64), FilterRule.nullable(), B36
 const CountTuple = z.tuple([ArxivId, z.number().int().min(1), B36]);
 const FieldStamp = z.union([z.literal(''), z.string().regex(/^[0-9a-z]{1,11}\.[0-9a-z]{1,16}$/)]);
 const SavedTuple = z.tuple([
-  ArxivId, B36, z.union([z.literal(0), z.literal(1)]), B36, Device,
+  ArxivId, z.union([z.literal(''), B36]), z.literal(1), B36, Device,
   z.enum(['r', 'd']), FieldStamp, SyncSaved.shape.tags.shape.v, FieldStamp, SyncSaved.shape.note.shape.v, FieldStamp,
 ]);
 const TombstoneTuple = z.tuple([ArxivId, B36, z.literal(0), B36, Device]);
@@ -208,14 +209,15 @@ function decodeSaved(state: SyncState, record: unknown): boolean {
   }
   const parsed = SavedTuple.safeParse(record);
   if (!parsed.success) return false;
-  const [id, at, on, t, d, status, statusStamp, tags, tagsStamp, note, noteStamp] = parsed.data;
+  const [id, savedAt, , t, d, status, statusStamp, tags, tagsStamp, note, noteStamp] = parsed.data;
+  const at = savedAt === '' ? t : savedAt;
   const stampOf = (text: string) => {
     if (text === '') return { t, d };
     const [time = '', device = ''] = text.split('.');
     return { t: parseInt(time, 36), d: device };
   };
   state.saved[id] = {
-    on: { v: on === 1, t, d },
+    on: { v: true, t, d },
     status: { v: STATUS_OF[status], ...stampOf(statusStamp) },
     tags: { v: tags, ...stampOf(tagsStamp) },
     note: { v: note, ...stampOf(noteStamp) },
