@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+/** Our slim ContentScriptContext (lib/content/script-context.ts says why). */
+const SCRIPT_CONTEXT = fileURLToPath(new URL('./lib/content/script-context.ts', import.meta.url));
 
 /** The vendor chunk a module belongs in (undefined: wherever Rollup puts it). */
 function vendorChunk(id: string): string | undefined {
@@ -18,6 +22,13 @@ export default defineConfig({
     // their own instead of one 291 KB shared chunk, so the popup's first chunk stays small
     // (scripts/check-sizes.ts). The background and the content script are single files.
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.type === 'content-script')) {
+        config.resolve ??= {};
+        config.resolve.alias = [
+          ...(Array.isArray(config.resolve.alias) ? config.resolve.alias : Object.entries(config.resolve.alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
+          { find: /^wxt\/utils\/content-script-context$/, replacement: SCRIPT_CONTEXT },
+        ];
+      }
       if (!entrypoints.some((e) => e.type === 'popup')) return;
       config.build ??= {};
       config.build.rollupOptions ??= {};

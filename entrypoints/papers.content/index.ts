@@ -1,7 +1,10 @@
 import { startPapersInbox } from '../../lib/content/start';
 import '../../lib/content/styles.css';
 
-/** Thin entry: everything lives in lib/content and is torn down through WXT's ctx. */
+/**
+ * Thin entry: everything lives in lib/content and is torn down through `ctx`. The build makes
+ * `ctx` our slim lib/content/script-context.ts (wxt.config.ts); it has WXT's signatures.
+ */
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
   // Start before the DOM exists: settings and rules are fetched while the page parses, and the

@@ -1,6 +1,7 @@
 /**
- * What a content-script module needs from its environment. In the extension this wraps WXT's
- * ContentScriptContext (so an extension reload tears everything down); tests pass a plain one.
+ * What a content-script module needs from its environment. In the extension this wraps the
+ * ContentScriptContext (lib/content/script-context.ts: an extension reload tears everything down);
+ * tests pass a plain one.
  */
 export interface Lifetime {
   readonly signal: AbortSignal;
