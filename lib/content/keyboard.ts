@@ -1,8 +1,5 @@
-import type { PageActions } from './actions';
-import type { PageSession } from './page-session';
-import type { Overlay } from './toast';
-import { openMuteMenu } from './mute-menu';
-
+import type { Feature, FeatureApi } from './feature';
+import { inShownOrder } from './for-you-order';
 
 export const KEYS: ReadonlyArray<readonly [string, string]> = [
   ['j', 'Next paper'],
@@ -38,94 +35,96 @@ function isTyping(target: EventTarget | null): boolean {
  * j/k/o/Enter/s/r/m/u/Shift+A/?/Escape on a papers list. Listens on document in the capture
  * phase only for unmodified keys outside text fields, so HF's own shortcuts and typing are untouched.
  */
-export class Keyboard {
-  focused: string | null = null;
+class Keyboard {
+  /** The card j/k last went to, in this page view. */
+  #focused: string | null = null;
 
-  constructor(private readonly session: PageSession, private readonly actions: PageActions, private readonly overlay: Overlay) {}
+  readonly #api: FeatureApi;
 
-  /** Hidden by a filter (and not revealed) or hidden by the read-cards setting. */
-  isSkipped = (id: string): boolean => {
-    const page = this.session.page;
-    if (!page) return true;
-    if (page.isHidden(id) && !page.revealed.has(id)) return true;
-    return this.session.settings?.readCards === 'hidden' && page.isRead(id);
-  };
+  constructor(api: FeatureApi) {
+    this.#api = api;
+  }
 
-  focus(id: string): void {
-    const page = this.session.page;
-    const element = page?.elements.get(id);
+  get #session() {
+    return this.#api.session;
+  }
+
+  #focus(id: string): void {
+    const element = this.#session.element(id);
     if (!element) return;
-    if (this.focused) page?.elements.get(this.focused)?.removeAttribute('data-pi-focused');
-    this.focused = id;
+    if (this.#focused) this.#session.element(this.#focused)?.removeAttribute('data-pi-focused');
+    this.#focused = id;
     element.setAttribute('data-pi-focused', 'true');
     element.scrollIntoView?.({ block: 'center' });
     element.focus({ preventScroll: true });
   }
 
-  move(dir: 1 | -1): void {
-    const page = this.session.page;
-    const ids = page?.ids() ?? [];
-    // The "for you" order moves the cards with CSS `order` only: j/k follow what the user sees.
-    // (sort is stable, as equal `order` values keep the page's order.)
-    const score = (id: string) => page?.scores.get(id)?.score ?? 0;
-    if (this.session.settings?.cardOrder === 'for-you') ids.sort((a, b) => score(b) - score(a));
-    const i = nextIndex(ids, this.focused, dir, this.isSkipped);
+  #move(dir: 1 | -1): void {
+    const ids = inShownOrder(this.#session);
+    const i = nextIndex(ids, this.#focused, dir, this.#session.isSkipped);
     const id = ids[i];
-    if (id !== undefined) this.focus(id);
+    if (id !== undefined) this.#focus(id);
   }
 
   /** The focused card, or the card the keyboard focus is inside (after Tab into its controls). */
-  current(doc: Document): string | null {
+  #current(doc: Document): string | null {
     const inside = doc.activeElement?.closest?.('[data-pi-id]')?.getAttribute('data-pi-id');
-    return inside ?? this.focused;
+    return inside ?? this.#focused;
   }
 
-  private open(id: string): void {
-    const link = this.session.page?.elements.get(id)?.querySelector<HTMLAnchorElement>(`a[href$="/papers/${id}"]`);
-    this.actions.markRead([id]);
+  #open(id: string): void {
+    const link = this.#session.element(id)?.querySelector<HTMLAnchorElement>(`a[href$="/papers/${id}"]`);
+    this.#api.actions.markRead([id]);
     if (link) link.click();
     else window.location.assign(`/papers/${id}`);
   }
 
-  private onCardKey(key: string, id: string, doc: Document): boolean {
+  #onCardKey(key: string, id: string, doc: Document): boolean {
+    const { actions } = this.#api;
     const onCard: Record<string, () => void> = {
-      o: () => this.open(id),
-      Enter: () => this.open(id),
-      s: () => void this.actions.toggleSave(id),
-      r: () => void this.actions.toggleRead(id),
-      m: () => {
-        const button = this.session.page?.elements.get(id)?.ownerDocument.querySelector<HTMLElement>(`[data-pi-action="mute"][data-pi-for="${id}"]`);
-        if (button) openMuteMenu(button, this.session.metaOf(id), this.overlay, (choice) => void this.actions.mute(choice));
-      },
+      o: () => this.#open(id),
+      Enter: () => this.#open(id),
+      s: () => void actions.toggleSave(id),
+      r: () => void actions.toggleRead(id),
+      // The card's own Mute… button: the mute menu opens from it, anchored to it.
+      m: () => doc.querySelector<HTMLElement>(`[data-pi-action="mute"][data-pi-for="${id}"]`)?.click(),
     };
     const run = onCard[key];
     // Enter on a focused control (button, link) keeps its native meaning.
-    if (!run || (key === 'Enter' && doc.activeElement !== this.session.page?.elements.get(id))) return false;
+    if (!run || (key === 'Enter' && doc.activeElement !== this.#session.element(id))) return false;
     run();
     return true;
   }
 
   handle = (event: KeyboardEvent): void => {
+    const { doc, actions, overlay } = this.#api;
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
     if (event.key === 'Escape') {
-      if (this.overlay.closeOverlays()) event.preventDefault();
+      if (overlay.closeOverlays()) event.preventDefault();
       return;
     }
     // Keys typed in our menu or dialog are theirs (they arrive retargeted to the overlay host).
-    if (this.overlay.isOpen() || !this.session.page || this.session.page.kind.name === 'paper') return;
-    const doc = this.session.deps.doc;
+    if (overlay.isOpen()) return;
     const global: Record<string, () => void> = {
-      j: () => this.move(1),
-      k: () => this.move(-1),
-      u: () => void this.actions.undo(),
-      A: () => void this.actions.markAllRead(),
-      '?': () => this.overlay.help(KEYS),
+      j: () => this.#move(1),
+      k: () => this.#move(-1),
+      u: () => void actions.undo(),
+      A: () => void actions.markAllRead(),
+      '?': () => overlay.help(KEYS),
     };
     // Shift+A only (Caps Lock alone must not mark a whole page read).
     const key = event.key.toLowerCase() === 'a' ? (event.shiftKey ? 'A' : 'a') : event.key;
     const run = global[key];
-    const id = this.current(doc);
-    const handled = run ? (run(), true) : id !== null && this.onCardKey(key, id, doc);
+    const id = this.#current(doc);
+    const handled = run ? (run(), true) : id !== null && this.#onCardKey(key, id, doc);
     if (handled) event.preventDefault();
   };
 }
+
+/** The keys of a papers list, for the page view (a paper's own page has none). */
+export const keyboardNav: Feature = {
+  pages: 'lists',
+  init(life, api) {
+    api.doc.addEventListener('keydown', new Keyboard(api).handle, { capture: true, signal: life.signal });
+  },
+};

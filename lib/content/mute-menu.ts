@@ -1,4 +1,6 @@
 import type { PaperMeta } from '../paper';
+import { FOR_ATTR, UI_ATTR } from './annotate';
+import type { Feature } from './feature';
 import type { MenuItem, Overlay } from './toast';
 
 const MAX_EACH = 8;
@@ -35,3 +37,18 @@ export function openMuteMenu(anchor: HTMLElement, meta: PaperMeta | undefined, o
   }
   overlay.menu(anchor, 'Mute topics or authors of this paper', items(choices, mute));
 }
+
+/**
+ * A card's Mute… button opens the menu of its keywords and authors (the `m` key presses that
+ * button). Beside the card controls' listener on document: each handles its own buttons.
+ */
+export const muteMenu: Feature = {
+  pages: 'lists',
+  init(life, { doc, session, actions, overlay }) {
+    doc.addEventListener('click', (event) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>(`[${UI_ATTR}] [data-pi-action="mute"]`) : null;
+      const id = button?.getAttribute(FOR_ATTR);
+      if (button && id) openMuteMenu(button, session.metaOf(id), overlay, (choice) => void actions.mute(choice));
+    }, { capture: true, signal: life.signal });
+  },
+};

@@ -1,13 +1,14 @@
+import type { PageKind } from '../hf/page-kind';
 import type { ParsedCard, ParsedPage } from '../hf/parse-page';
-import type { ResponseMap, StoreChanged } from '../messages';
+import type { ResponseMap } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { Settings } from '../settings';
 import { annotateCard, clearAll, clearCard, dropPrebuiltStrips, prebuildStrip, prepareCard } from './annotate';
 import type { EarlyStates } from './early-states';
 import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
-import { PageModel } from './page-model';
-import { renderPaperSave, showPaperSave } from './paper-page';
+import { PageModel, type CardView } from './page-model';
+import type { PageChange, PageContext } from './tab-commands';
 
 /** ≤ 500 ids per `cards-shown`: one message per batch, never one per card. */
 export const SHOWN_BATCH = 500;
@@ -23,37 +24,144 @@ export type SessionDeps = {
   request: Requester;
   now: () => number;
   signal: AbortSignal;
-  /** Settings changed (read-card style, scroll-past rule). */
-  onSettings?: (settings: Settings) => void;
   /** Runs our DOM writes unobserved by the grid observer (Grid.quietly); as they come by default. */
   writeQuietly?: (write: () => void) => void;
 };
 
-type PageContext = ResponseMap['get-page-context'];
+/** Listeners that go when their signal aborts (a feature's page view is over). */
+class Listeners<T> {
+  readonly #all = new Set<(value: T) => void>();
+
+  add(listener: (value: T) => void, signal: AbortSignal): void {
+    this.#all.add(listener);
+    signal.addEventListener('abort', () => this.#all.delete(listener), { once: true });
+  }
+
+  emit(value: T): void {
+    for (const listener of this.#all) listener(value);
+  }
+}
 
 /**
  * The core loop of a papers tab: one PageModel per URL; parse → cards-shown per batch → states →
  * filters → annotate in chunks → report-page. Every await re-checks that the model is still current.
+ * The model is private: features read it through the queries below and change it only through the
+ * commands (`setRead`, `setSaved`, `reveal`), which re-render and report; `onChange` tells them.
  */
 export class PageSession {
-  page: PageModel | null = null;
-  private context: PageContext | null = null;
+  #page: PageModel | null = null;
+  /** Aborted when the page view ends: the features started for it stop (start.ts). */
+  #viewEnd = new AbortController();
+  #context: PageContext | null = null;
   /** The context request in flight (or done): cards-shown runs beside it, not after it. */
-  private contextReady: Promise<void> | null = null;
-  private recognized = true;
+  #contextReady: Promise<void> | null = null;
+  #recognized = true;
   /** Whether a page view has started (and may have left UI and attributes in the document). */
-  private touched = false;
-  /** Called with each annotated card element (the scroll-past watcher registers them). */
-  onRendered: ((element: HTMLElement) => void) | null = null;
+  #touched = false;
+  /** The last report-page sent for the page view: an unchanged summary is not sent again. */
+  #reported = '';
+  readonly #changes = new Listeners<string>();
+  readonly #views = new Listeners<{ kind: PageKind; signal: AbortSignal }>();
+  readonly #settingsChanges = new Listeners<Settings>();
 
   constructor(readonly deps: SessionDeps) {}
 
+  // ---- queries --------------------------------------------------------------------------
+
   /** False only once the context says no rule is on (unknown yet: assume filters apply). */
-  filtersOn = (): boolean => this.context?.rules.some((rule) => rule.enabled) ?? true;
+  filtersOn = (): boolean => this.#context?.filtersOn ?? true;
 
   get settings(): Settings | null {
-    return this.context?.settings ?? null;
+    return this.#context?.settings ?? null;
   }
+
+  get kind(): PageKind | null {
+    return this.#page?.kind ?? null;
+  }
+
+  /** The cards the store has answered for, in document order. */
+  ids(): string[] {
+    return this.#page?.ids() ?? [];
+  }
+
+  view(id: string): CardView | null {
+    return this.#page?.view(id) ?? null;
+  }
+
+  /** The card element of `id` (on a paper page: its h1, or the body). */
+  element(id: string): HTMLElement | undefined {
+    return this.#page?.elements.get(id);
+  }
+
+  /** The meta a Save or Mute needs. */
+  metaOf(id: string): PaperMeta | undefined {
+    return this.#page?.metas.get(id);
+  }
+
+  /** Not shown to the user: hidden by a filter (and not revealed), or read with read cards hidden. */
+  isSkipped = (id: string): boolean => {
+    const view = this.view(id);
+    if (!view) return true;
+    if (view.verdict?.action === 'hide' && !view.revealed) return true;
+    return this.settings?.readCards === 'hidden' && view.state === 'read';
+  };
+
+  // ---- events ---------------------------------------------------------------------------
+
+  /** Each card re-rendered (a state, a verdict, a save changed), until `signal` aborts. */
+  onChange(listener: (id: string) => void, signal: AbortSignal): void {
+    this.#changes.add(listener, signal);
+  }
+
+  /** Each page view as it starts, with a signal that aborts when it ends. */
+  onPageView(listener: (view: { kind: PageKind; signal: AbortSignal }) => void, signal: AbortSignal): void {
+    this.#views.add(listener, signal);
+  }
+
+  /** The settings: at once when they are known, then each time they arrive or change. */
+  onSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+    this.#settingsChanges.add(listener, signal);
+    if (this.settings) listener(this.settings);
+  }
+
+  // ---- commands -------------------------------------------------------------------------
+
+  /**
+   * Shows `ids` read (or unread) at once, re-rendered and reported; the caller sends the write.
+   * Returns how to take it back when the write fails: the page must not show as read what the
+   * store does not hold. Unread turns a new card new again (PageModel.setState).
+   */
+  setRead(ids: readonly string[], read: boolean): () => void {
+    return this.#locally((page) => {
+      for (const id of ids) if (page.states.has(id)) page.setState(id, read ? 'read' : 'unread', false);
+      return ids;
+    }, () => this.setRead(ids, !read));
+  }
+
+  /** Shows a paper saved (or not) at once; returns how to take it back. */
+  setSaved(id: string, saved: boolean): () => void {
+    return this.#locally((page) => {
+      if (saved) page.saved.add(id);
+      else page.saved.delete(id);
+      return [id];
+    }, () => this.setSaved(id, !saved));
+  }
+
+  /** Show on a hidden card: revealed for this page view only. */
+  reveal(id: string): void {
+    this.#locally((page) => (page.revealed.add(id), [id]), () => {});
+  }
+
+  /** Changes the current page view's model, re-renders what changed and reports; the undo is for this view only. */
+  #locally(change: (page: PageModel) => readonly string[], undo: () => void): () => void {
+    const page = this.#page;
+    if (!page) return () => {};
+    for (const id of change(page)) this.#renderOne(id);
+    void this.#report(page);
+    return () => this.#page === page && undo();
+  }
+
+  // ---- the page view's loop -------------------------------------------------------------
 
   /**
    * Start, and again on every `wxt:locationchange`: a fresh page load with a fresh loadId.
@@ -65,33 +173,34 @@ export class PageSession {
     const parsed = this.deps.parse(this.deps.doc, url);
     if (parsed === null) return;
     const page = new PageModel(url, parsed.kind);
-    this.page = page;
-    this.touched = true;
+    this.#page = page;
+    this.#touched = true;
     void this.preload(); // settings (asked for at document_start already; a retry when that failed)
-    this.recognized = parsed.recognized;
-    if (parsed.paper) {
-      await this.preload();
-      if (this.page !== page) return;
-      await showPaperSave(this, page, parsed.paper.meta, parsed.paper.anchor);
-      return;
-    }
-    await this.addCards(page, parsed.cards, early);
+    this.#recognized = parsed.recognized;
+    this.#views.emit({ kind: page.kind, signal: this.#viewEnd.signal });
+    // A paper's own page is a page of one card, its h1 (the paper-page feature adds its controls).
+    const { paper } = parsed;
+    const cards = paper ? [{ id: paper.meta.id, meta: paper.meta, element: paper.anchor ?? this.deps.doc.body }] : parsed.cards;
+    await this.addCards(page, cards, early);
   }
 
   /** `wxt:locationchange`: a hash-only change (`#community`) is the same page view, keep its "new". */
   async onLocationChange(): Promise<void> {
     const withoutHash = (url: URL) => url.href.replace(/#.*$/, '');
-    const current = this.page?.url;
+    const current = this.#page?.url;
     if (current && withoutHash(current) === withoutHash(this.deps.currentUrl())) return;
     await this.navigate();
   }
 
   teardownPage(): void {
     // Strips built while the first page view loaded are for it: a later view builds its own.
-    if (this.page || this.deps.signal.aborted) dropPrebuiltStrips();
-    this.page = null;
+    if (this.#page || this.deps.signal.aborted) dropPrebuiltStrips();
+    this.#page = null;
+    this.#reported = '';
+    this.#viewEnd.abort();
+    this.#viewEnd = new AbortController();
     // Before the first page view this script has put nothing in the document: no walk of it.
-    if (this.touched) clearAll(this.deps.doc);
+    if (this.#touched) clearAll(this.deps.doc);
   }
 
   /**
@@ -99,12 +208,12 @@ export class PageSession {
    * in slices between the parser's tasks), so at DOMContentLoaded the cards only get them placed.
    */
   async prebuild(early: EarlyStates | null): Promise<void> {
-    if (early === null || this.page !== null) return;
+    if (early === null || this.#page !== null) return;
     const { doc, signal } = this.deps;
     await inSlices([...early.states], PREBUILD_SLICE_MS, signal, ([id, state]) => {
       const verdict = early.verdicts[id];
       const score = early.scores?.[id];
-      if (this.page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false, score });
+      if (this.#page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false, score });
     }, { yieldFirst: true });
   }
 
@@ -113,18 +222,22 @@ export class PageSession {
    * is usually there before the DOM is); later callers wait for the same request.
    */
   preload(): Promise<void> {
-    this.contextReady ??= this.loadContext();
-    return this.contextReady;
+    this.#contextReady ??= this.#loadContext();
+    return this.#contextReady;
   }
 
-  private async loadContext(): Promise<void> {
+  async #loadContext(): Promise<void> {
     const context = await this.deps.request({ type: 'get-page-context' });
     if (!context) {
-      this.contextReady = null; // the next page view asks again
+      this.#contextReady = null; // the next page view asks again
       return;
     }
-    this.context = context;
-    this.deps.onSettings?.(context.settings);
+    this.#setContext({ filtersOn: context.rules.some((rule) => rule.enabled), settings: context.settings });
+  }
+
+  #setContext(context: PageContext): void {
+    this.#context = context;
+    this.#settingsChanges.emit(context.settings);
   }
 
   /** New cards: register, one cards-shown per batch, then filter + annotate + report. */
@@ -134,7 +247,7 @@ export class PageSession {
       page.elements.set(card.id, card.element);
       page.metas.set(card.id, card.meta);
     }
-    if (early) await this.renderEarly(page, fresh, early);
+    if (early) await this.#renderEarly(page, fresh, early);
     const batches: ParsedCard[][] = [];
     for (let start = 0; start < fresh.length; start += SHOWN_BATCH) batches.push(fresh.slice(start, start + SHOWN_BATCH));
     // Batches go out one task apart (distinct ids, one loadId): a big page waits about one round
@@ -142,17 +255,17 @@ export class PageSession {
     const shown: Promise<void>[] = [];
     for (const batch of batches) {
       await yieldToMain();
-      if (this.page !== page) return;
-      shown.push(this.showBatch(page, batch));
+      if (this.#page !== page) return;
+      shown.push(this.#showBatch(page, batch));
     }
     await Promise.all(shown);
-    await this.report(page);
+    await this.#report(page);
   }
 
   /** Annotates with the states read while the page loaded; cards-shown then confirms or corrects. */
-  private async renderEarly(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null>): Promise<void> {
+  async #renderEarly(page: PageModel, cards: ParsedCard[], early: Promise<EarlyStates | null>): Promise<void> {
     const answer = await early;
-    if (this.page !== page || answer?.url !== page.url.href) return;
+    if (this.#page !== page || answer?.url !== page.url.href) return;
     const ids: string[] = [];
     for (const card of cards) {
       const state = answer.states.get(card.id);
@@ -163,19 +276,19 @@ export class PageSession {
     }
     page.setVerdicts(ids, answer.verdicts, answer.scores);
     // Not awaited: the slices go on while cards-shown is sent.
-    void this.render(page, ids);
+    void this.#render(page, ids);
   }
 
-  private async showBatch(page: PageModel, batch: ParsedCard[]): Promise<void> {
+  async #showBatch(page: PageModel, batch: ParsedCard[]): Promise<void> {
     const answer = await this.deps.request({ type: 'cards-shown', loadId: page.loadId, papers: batch.map((c) => c.meta) });
-    if (this.page !== page || !answer) return;
-    this.applyShown(page, answer);
+    if (this.#page !== page || !answer) return;
+    this.#applyShown(page, answer);
     const ids = batch.map((card) => card.id);
     page.setVerdicts(ids, answer.verdicts, answer.scores);
-    await this.render(page, ids);
+    await this.#render(page, ids);
   }
 
-  private applyShown(page: PageModel, answer: ResponseMap['cards-shown']): void {
+  #applyShown(page: PageModel, answer: ResponseMap['cards-shown']): void {
     for (const meta of answer.metas) page.mergeMeta(meta);
     for (const [id, state] of Object.entries(answer.states)) {
       // This answer decides, whatever the early states predicted.
@@ -187,9 +300,9 @@ export class PageSession {
   }
 
   /** Annotates the given cards in chunks, yielding between chunks. */
-  async render(page: PageModel, ids: string[]): Promise<void> {
+  async #render(page: PageModel, ids: string[]): Promise<void> {
     if (page.kind.name === 'paper') {
-      for (const id of ids) renderPaperSave(this.deps.doc, id, page.saved.has(id));
+      for (const id of ids) this.#changes.emit(id);
       return;
     }
     // Building strips is the costly part and touches no layout: slices, yielding between them.
@@ -199,35 +312,37 @@ export class PageSession {
       const view = page.view(id);
       if (element && view) prepareCard(element, view);
     });
-    if (this.page !== page || this.deps.signal.aborted) return;
+    if (this.#page !== page || this.deps.signal.aborted) return;
     // Placing is one pass when the strips were ready (prebuilt, or few); after a long last slice it
     // starts in a task of its own, and a huge page places in slices too: no task holds both.
     await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
-      if (this.page === page) this.renderOne(id); // views read afresh: a click may have landed meanwhile
+      if (this.#page === page) this.#renderOne(id); // views read afresh: a click may have landed meanwhile
     }, { yieldFirst: spent > ANNOTATE_SLICE_MS / 2, eachSlice: this.deps.writeQuietly });
   }
 
-  renderOne(id: string): void {
-    const page = this.page;
-    if (page?.kind.name === 'paper') {
-      renderPaperSave(this.deps.doc, id, page.saved.has(id));
-      return;
-    }
+  #renderOne(id: string): void {
+    const page = this.#page;
     const element = page?.elements.get(id);
     const view = page?.view(id);
     if (!element || !view) return;
-    annotateCard(element, view);
-    this.onRendered?.(element);
+    // A paper page's h1 carries no annotations: its feature renders its own controls.
+    if (page?.kind.name !== 'paper') annotateCard(element, view);
+    this.#changes.emit(id);
   }
 
-  async report(page: PageModel | null = this.page): Promise<void> {
-    if (!page || this.page !== page) return;
-    await this.deps.request({ type: 'report-page', summary: page.summary(this.recognized, this.deps.now()) });
+  /** Tells the background what the tab shows (badge, popup); a summary already sent is not sent again. */
+  async #report(page: PageModel | null = this.#page): Promise<void> {
+    if (!page || this.#page !== page) return;
+    const summary = page.summary(this.#recognized, 0);
+    const key = JSON.stringify(summary);
+    if (key === this.#reported) return;
+    this.#reported = key;
+    await this.deps.request({ type: 'report-page', summary: { ...summary, updatedAt: this.deps.now() } });
   }
 
   /** Observer pass: cards re-rendered by the page. Known ids are re-annotated without re-sending. */
   async rescan(cards: ParsedCard[]): Promise<void> {
-    const page = this.page;
+    const page = this.#page;
     if (!page || page.kind.name === 'paper') return;
     // The grid changed under another URL: a soft navigation whose event we missed or that is still
     // on its way (the Navigation API fires before the URL commits). Start the new page view now.
@@ -238,18 +353,18 @@ export class PageSession {
     for (const card of cards) {
       const known = page.elements.get(card.id);
       if (known === undefined) unknown.push(card);
-      else if (known !== card.element) this.replaceElement(page, card);
+      else if (known !== card.element) this.#replaceElement(page, card);
     }
     for (const id of gone) if (!seen.has(id)) page.forget(id);
     if (unknown.length > 0) await this.addCards(page, unknown);
-    else if (gone.length > 0) await this.report(page);
+    else if (gone.length > 0) await this.#report(page);
   }
 
-  private replaceElement(page: PageModel, card: ParsedCard): void {
+  #replaceElement(page: PageModel, card: ParsedCard): void {
     const old = page.elements.get(card.id);
     if (old) clearCard(old);
     page.elements.set(card.id, card.element);
-    this.renderOne(card.id);
+    this.#renderOne(card.id);
   }
 
   /**
@@ -257,38 +372,40 @@ export class PageSession {
    * new states is applied as is, and only the cards it really changes are re-rendered and reported:
    * the tab whose click made it already shows it, so its own echo changes nothing at all.
    */
-  async onStoreChanged(change: StoreChanged): Promise<void> {
-    const page = this.page;
-    if (change.rules || change.settings || change.ids === undefined) {
-      this.contextReady = this.loadContext();
-      await this.contextReady;
+  async onStoreChanged(change: PageChange): Promise<void> {
+    const page = this.#page;
+    // The context comes with the change (a rule or a setting changed); without it, ask for it.
+    if (change.context) this.#setContext(change.context);
+    else if (change.rules || change.settings || change.ids === undefined) {
+      this.#contextReady = this.#loadContext();
+      await this.#contextReady;
     }
-    if (!page || this.page !== page) return;
+    if (!page || this.#page !== page) return;
     // New rules can change any card's verdict (the background runs the filters); named ids only
     // their own state; a settings change needs no store answer at all, only a re-render.
     const wanted = change.ids && !change.rules ? new Set(change.ids) : null;
     const ids = page.ids().filter((id) => !wanted || wanted.has(id));
     if (wanted && change.states) {
-      const changed = this.applyStates(page, ids, change.states);
-      if (changed.length > 0) await this.render(page, changed).then(() => this.report(page));
+      const changed = this.#applyStates(page, ids, change.states);
+      if (changed.length > 0) await this.#render(page, changed).then(() => this.#report(page));
       return;
     }
     const settingsOnly = change.settings && !change.rules && change.ids === undefined;
-    if (ids.length > 0 && !settingsOnly) await this.refreshStates(page, ids);
-    if (this.page !== page) return;
-    await this.render(page, page.ids());
-    await this.report(page);
+    if (ids.length > 0 && !settingsOnly) await this.#refreshStates(page, ids);
+    if (this.#page !== page) return;
+    await this.#render(page, page.ids());
+    await this.#report(page);
   }
 
-  private async refreshStates(page: PageModel, ids: string[]): Promise<void> {
+  async #refreshStates(page: PageModel, ids: string[]): Promise<void> {
     const answer = await this.deps.request({ type: 'get-states', ids });
-    if (!answer || this.page !== page) return;
-    this.applyStates(page, ids, answer);
+    if (!answer || this.#page !== page) return;
+    this.#applyStates(page, ids, answer);
     page.setVerdicts(ids, answer.verdicts, answer.scores);
   }
 
   /** Read/saved of `ids` as the store has them; returns the ids whose card now looks different. */
-  private applyStates(page: PageModel, ids: string[], states: { read: string[]; saved: string[] }): string[] {
+  #applyStates(page: PageModel, ids: string[], states: { read: string[]; saved: string[] }): string[] {
     const read = new Set(states.read);
     const saved = new Set(states.saved);
     return ids.filter((id) => {
@@ -298,10 +415,5 @@ export class PageSession {
       else page.saved.delete(id);
       return !same;
     });
-  }
-
-  /** The meta a Save or Mute needs. */
-  metaOf(id: string): PaperMeta | undefined {
-    return this.page?.metas.get(id);
   }
 }

@@ -12,43 +12,43 @@ import { browser } from 'wxt/browser';
  * Its methods are a subset of WXT's, same signatures: the entry runs on either class.
  */
 export class ContentScriptContext {
-  private readonly controller = new AbortController();
-  private readonly id = Math.random().toString(36).slice(2);
-  private readonly started: string;
+  readonly #controller = new AbortController();
+  readonly #id = Math.random().toString(36).slice(2);
+  readonly #started: string;
 
   constructor(contentScriptName: string) {
     // The event WXT's class uses too, with its detail: a copy built by an older version stops.
-    this.started = `${browser.runtime?.id}:${contentScriptName}:wxt:content-script-started`;
-    document.dispatchEvent(new CustomEvent(this.started, { detail: { contentScriptName, messageId: this.id } }));
-    document.addEventListener(this.started, this.onStarted, { signal: this.signal });
+    this.#started = `${browser.runtime?.id}:${contentScriptName}:wxt:content-script-started`;
+    document.dispatchEvent(new CustomEvent(this.#started, { detail: { contentScriptName, messageId: this.#id } }));
+    document.addEventListener(this.#started, this.#onStarted, { signal: this.signal });
   }
 
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.#controller.signal;
   }
 
   abort(): void {
-    this.controller.abort();
+    this.#controller.abort();
   }
 
   /** False once stopped; an extension reload takes `runtime` away from the old script. */
-  private get alive(): boolean {
+  get #alive(): boolean {
     if (browser.runtime?.id == null) this.abort();
     return !this.signal.aborted;
   }
 
-  private readonly onStarted = (event: Event) => {
-    if (event instanceof CustomEvent && event.detail?.messageId !== this.id) this.abort();
+  readonly #onStarted = (event: Event) => {
+    if (event instanceof CustomEvent && event.detail?.messageId !== this.#id) this.abort();
   };
 
   setTimeout(handler: () => void, ms: number): number {
-    const id = window.setTimeout(() => this.alive && handler(), ms);
+    const id = window.setTimeout(() => this.#alive && handler(), ms);
     this.signal.addEventListener('abort', () => clearTimeout(id));
     return id;
   }
 
   requestAnimationFrame(handler: () => void): number {
-    const id = requestAnimationFrame(() => this.alive && handler());
+    const id = requestAnimationFrame(() => this.#alive && handler());
     this.signal.addEventListener('abort', () => cancelAnimationFrame(id));
     return id;
   }

@@ -1,3 +1,5 @@
+import type { Feature } from './feature';
+
 /**
  * "Mark read when scrolled past" (product.md §1), off by default. The decision is a pure state
  * machine over observed events so it can be tested exactly; `watchScrollPast` feeds it from an
@@ -22,39 +24,39 @@ export type VisibilityEvent = {
 
 export class ScrollPastRule {
   enabled = false;
-  private since = new Map<string, number>();
-  private qualified = new Set<string>();
-  private lastUserScroll = Number.NEGATIVE_INFINITY;
+  #since = new Map<string, number>();
+  #qualified = new Set<string>();
+  #lastUserScroll = Number.NEGATIVE_INFINITY;
 
   /** wheel, touchmove, or a scrolling key. */
   userScrolled(t: number): void {
-    this.lastUserScroll = t;
+    this.#lastUserScroll = t;
   }
 
   /** Load, back/forward, soft navigation: whatever moves now is the browser's doing. */
   reset(): void {
-    this.since.clear();
-    this.qualified.clear();
-    this.lastUserScroll = Number.NEGATIVE_INFINITY;
+    this.#since.clear();
+    this.#qualified.clear();
+    this.#lastUserScroll = Number.NEGATIVE_INFINITY;
   }
 
   /** Feeds one observation; returns true when this card must now be marked read. */
   observe(e: VisibilityEvent): boolean {
     if (!this.enabled || e.collapsed) {
-      this.since.delete(e.id);
-      this.qualified.delete(e.id);
+      this.#since.delete(e.id);
+      this.#qualified.delete(e.id);
       return false;
     }
     if (e.ratio >= MIN_RATIO) {
-      if (!this.since.has(e.id)) this.since.set(e.id, e.t);
+      if (!this.#since.has(e.id)) this.#since.set(e.id, e.t);
       return false;
     }
-    const start = this.since.get(e.id);
-    this.since.delete(e.id);
-    if (start !== undefined && e.t - start >= MIN_VISIBLE_MS) this.qualified.add(e.id);
-    if (e.ratio > 0 || e.bottom >= 0 || !this.qualified.has(e.id)) return false;
-    this.qualified.delete(e.id);
-    return e.t - this.lastUserScroll <= USER_SCROLL_WINDOW_MS;
+    const start = this.#since.get(e.id);
+    this.#since.delete(e.id);
+    if (start !== undefined && e.t - start >= MIN_VISIBLE_MS) this.#qualified.add(e.id);
+    if (e.ratio > 0 || e.bottom >= 0 || !this.#qualified.has(e.id)) return false;
+    this.#qualified.delete(e.id);
+    return e.t - this.#lastUserScroll <= USER_SCROLL_WINDOW_MS;
   }
 }
 
@@ -100,3 +102,23 @@ export function watchScrollPast({ rule, signal, isCollapsed, markRead, setTimeou
     if (rule.enabled) io.observe(card);
   };
 }
+
+/**
+ * The feature: one rule per page view (a new view is a reset: whatever moves then is the
+ * browser's doing), on when the setting is, fed every card as it is rendered.
+ */
+export const scrollRead: Feature = {
+  pages: 'lists',
+  init(life, { session, actions }) {
+    const rule = new ScrollPastRule();
+    session.onSettings((settings) => (rule.enabled = settings.markReadOnScrollPast), life.signal);
+    const watch = watchScrollPast({
+      rule, signal: life.signal, setTimeout: life.setTimeout,
+      isCollapsed: session.isSkipped, markRead: (ids) => actions.markRead(ids),
+    });
+    session.onChange((id) => {
+      const element = session.element(id);
+      if (element) watch(element);
+    }, life.signal);
+  },
+};

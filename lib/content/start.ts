@@ -1,14 +1,17 @@
 import { findCards, parsePapersPage } from '../hf/parse-page';
-import type { Settings } from '../settings';
 import { PageActions } from './actions';
-import { listenForClicks } from './clicks';
-import { Keyboard } from './keyboard';
-import type { Lifetime } from './lifetime';
+import { cardControls } from './clicks';
+import type { Feature, FeatureApi } from './feature';
+import { forYouOrder } from './for-you-order';
+import { keyboardNav } from './keyboard';
+import { lifetimeOf, type Lifetime } from './lifetime';
 import { prefetchStates } from './early-states';
 import { createMessenger } from './messenger';
+import { muteMenu } from './mute-menu';
 import { observeGrid, type Grid } from './observer';
 import { PageSession } from './page-session';
-import { ScrollPastRule, watchScrollPast } from './scroll-read';
+import { paperPage } from './paper-page';
+import { scrollRead } from './scroll-read';
 import { parseTabCommand } from './tab-commands';
 import { Overlay } from './toast';
 
@@ -20,13 +23,18 @@ export type StartOptions = {
   onLocationChange: (handler: () => void) => void;
 };
 
+/** Every feature, once. Each page view starts those for its kind (a list, or a paper's own page). */
+const FEATURES: readonly Feature[] = [cardControls, muteMenu, keyboardNav, scrollRead, forYouOrder, paperPage];
+
 const currentUrl = () => new URL(location.href);
 
-function applySettings(doc: Document, settings: Settings, scroll: ScrollPastRule): void {
-  // At document_start the root element may not exist yet; DOM-ready applies the settings again.
-  doc.documentElement?.setAttribute('data-pi-read-style', settings.readCards);
-  doc.documentElement?.setAttribute('data-pi-order', settings.cardOrder);
-  scroll.enabled = settings.markReadOnScrollPast;
+/** From now on, each page view starts the features of its kind, stopped when the view ends. */
+export function startFeatures(api: FeatureApi, life: Lifetime, features: readonly Feature[] = FEATURES): void {
+  api.session.onPageView(({ kind, signal }) => {
+    const pages = kind.name === 'paper' ? 'paper' : 'lists';
+    const view = lifetimeOf(AbortSignal.any([life.signal, signal]));
+    for (const feature of features) if (feature.pages === pages) feature.init(view, api);
+  }, life.signal);
 }
 
 /** Listens for the background's TabCommands (validated by hand, no Zod in this bundle). */
@@ -51,45 +59,33 @@ function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): vo
 export function startPapersInbox({ life, stop, onLocationChange }: StartOptions): PageSession {
   const doc = document;
   let grid: Grid | null = null; // watched from DOM-ready on
-  const scroll = new ScrollPastRule();
   const overlay = new Overlay(doc, life);
   // A failed request's sentence ("Storage is full: …") as an alert; the toast needs a <body>.
   const onFailure = (sentence: string) => whenDomReady(doc, life.signal, () => overlay.toast(sentence, { role: 'alert' }));
   const request = createMessenger({ onDead: stop, onFailure });
   const session = new PageSession({
     doc, currentUrl, parse: parsePapersPage, request, now: Date.now, signal: life.signal,
-    onSettings: (settings) => applySettings(doc, settings, scroll),
     writeQuietly: (write) => (grid ? grid.quietly(write) : write()),
   });
   const actions = new PageActions(session, overlay);
-  const keyboard = new Keyboard(session, actions, overlay);
-  doc.addEventListener('keydown', keyboard.handle, { capture: true, signal: life.signal });
-  listenForClicks(doc, { session, actions, overlay, signal: life.signal });
+  startFeatures({ doc, session, actions, overlay, request }, life);
+  // At document_start the root element may not exist yet: DOM-ready applies the settings again.
+  const readStyle = () => session.settings && doc.documentElement?.setAttribute('data-pi-read-style', session.settings.readCards);
+  session.onSettings(readStyle, life.signal);
   listenForCommands(session, actions, life.signal);
-  const watch = watchScrollPast({
-    rule: scroll, signal: life.signal, setTimeout: life.setTimeout,
-    isCollapsed: keyboard.isSkipped, markRead: (ids) => actions.markRead(ids),
-  });
-  session.onRendered = watch;
   // Runs at document_start: the rules and the listed papers' states arrive while the page parses.
   void session.preload();
   const early = prefetchStates(doc, currentUrl(), request, life.signal, session.filtersOn);
   void early.then((answer) => session.prebuild(answer));
   whenDomReady(doc, life.signal, () => {
-    if (session.settings) applySettings(doc, session.settings, scroll);
+    readStyle();
     const root = doc.querySelector('main') ?? doc.body;
     grid = observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
     void session.navigate(early);
   });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
   // read the URL on the next task, once it is committed.
-  onLocationChange(() =>
-    life.setTimeout(() => {
-      scroll.reset();
-      keyboard.focused = null;
-      void session.onLocationChange();
-    }, 0),
-  );
+  onLocationChange(() => life.setTimeout(() => void session.onLocationChange(), 0));
   life.signal.addEventListener('abort', () => session.teardownPage(), { once: true });
   return session;
 }

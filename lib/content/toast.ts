@@ -25,52 +25,58 @@ function make(doc: Document, tag: string, className: string, attrs: Record<strin
  * ours leaks across. Created lazily on first use.
  */
 export class Overlay {
-  private shadow: ShadowRoot | null = null;
-  private closeMenu: (() => void) | null = null;
-  private closeHelp: (() => void) | null = null;
+  #shadow: ShadowRoot | null = null;
+  #closeMenu: (() => void) | null = null;
+  #closeHelp: (() => void) | null = null;
 
-  constructor(private readonly doc: Document, private readonly life: Lifetime) {}
+  readonly #doc: Document;
+  readonly #life: Lifetime;
 
-  private root(): HTMLElement {
-    if (!this.shadow) {
-      const host = make(this.doc, 'div', '', { [UI_ATTR]: 'overlay' });
-      this.doc.body.append(host);
-      this.shadow = host.attachShadow({ mode: 'open' });
-      const root = make(this.doc, 'div', 'root');
-      root.append(make(this.doc, 'div', 'toasts'));
-      this.shadow.append(make(this.doc, 'style', '', {}, OVERLAY_CSS), root);
-      this.life.signal.addEventListener('abort', () => host.remove(), { once: true });
+  constructor(doc: Document, life: Lifetime) {
+    this.#doc = doc;
+    this.#life = life;
+  }
+
+  #root(): HTMLElement {
+    if (!this.#shadow) {
+      const host = make(this.#doc, 'div', '', { [UI_ATTR]: 'overlay' });
+      this.#doc.body.append(host);
+      this.#shadow = host.attachShadow({ mode: 'open' });
+      const root = make(this.#doc, 'div', 'root');
+      root.append(make(this.#doc, 'div', 'toasts'));
+      this.#shadow.append(make(this.#doc, 'style', '', {}, OVERLAY_CSS), root);
+      this.#life.signal.addEventListener('abort', () => host.remove(), { once: true });
     }
-    const root = this.shadow.querySelector<HTMLElement>('.root');
+    const root = this.#shadow.querySelector<HTMLElement>('.root');
     if (!root) throw new Error('overlay root missing');
     // HF switches themes at runtime: re-read at each use.
-    root.classList.toggle('dark', this.doc.documentElement.classList.contains('dark'));
+    root.classList.toggle('dark', this.#doc.documentElement.classList.contains('dark'));
     return root;
   }
 
-  private button(label: string, run: () => void): HTMLElement {
-    const el = make(this.doc, 'button', '', { type: 'button' }, label);
+  #button(label: string, run: () => void): HTMLElement {
+    const el = make(this.#doc, 'button', '', { type: 'button' }, label);
     el.addEventListener('click', run);
     return el;
   }
 
   toast(message: string, { actions = [], note, durationMs, role = 'status' }: ToastOptions = {}): void {
     // Torn down (the extension was reloaded under us): a late "could not…" must not leave a toast behind.
-    if (this.life.signal.aborted) return;
-    const toasts = this.root().querySelector('.toasts');
-    const toast = make(this.doc, 'div', 'toast', { role, [UI_ATTR]: 'toast' });
-    toast.append(make(this.doc, 'span', '', {}, message));
+    if (this.#life.signal.aborted) return;
+    const toasts = this.#root().querySelector('.toasts');
+    const toast = make(this.#doc, 'div', 'toast', { role, [UI_ATTR]: 'toast' });
+    toast.append(make(this.#doc, 'span', '', {}, message));
     const close = () => toast.remove();
-    for (const action of actions) toast.append(this.button(action.label, () => { close(); action.run(); }));
-    if (note) toast.append(make(this.doc, 'span', 'note', {}, note));
+    for (const action of actions) toast.append(this.#button(action.label, () => { close(); action.run(); }));
+    if (note) toast.append(make(this.#doc, 'span', 'note', {}, note));
     toasts?.replaceChildren(toast); // one toast at a time: the latest action is the one to undo
-    this.life.setTimeout(close, durationMs ?? (actions.length > 0 ? UNDO_TOAST_MS : PLAIN_TOAST_MS));
+    this.#life.setTimeout(close, durationMs ?? (actions.length > 0 ? UNDO_TOAST_MS : PLAIN_TOAST_MS));
   }
 
   /** A role=menu under anchor; arrow keys move, Escape closes, focus returns to anchor. */
   menu(anchor: HTMLElement, label: string, items: MenuItem[]): void {
     this.closeOverlays();
-    const menu = make(this.doc, 'div', 'menu', { role: 'menu', 'aria-label': label });
+    const menu = make(this.#doc, 'div', 'menu', { role: 'menu', 'aria-label': label });
     const rect = anchor.getBoundingClientRect();
     menu.style.top = `${Math.round(rect.bottom + 4)}px`; // positions the popup, not a card
     menu.style.left = `${Math.round(rect.left)}px`;
@@ -78,37 +84,37 @@ export class Overlay {
     const dismiss = () => {
       if (!menu.isConnected) return false;
       menu.remove();
-      this.closeMenu = null;
+      this.#closeMenu = null;
       anchor.setAttribute('aria-expanded', 'false');
       return true;
     };
     const close = () => {
       if (dismiss()) anchor.focus();
     };
-    for (const item of items) menu.append(this.menuEntry(item, close));
-    menu.addEventListener('keydown', (event) => this.onMenuKey(event, menu, close));
+    for (const item of items) menu.append(this.#menuEntry(item, close));
+    menu.addEventListener('keydown', (event) => this.#onMenuKey(event, menu, close));
     menu.addEventListener('focusout', (event) => {
       if (!(event.relatedTarget instanceof Node) || !menu.contains(event.relatedTarget)) dismiss();
     });
-    this.root().append(menu);
-    this.closeMenu = close;
+    this.#root().append(menu);
+    this.#closeMenu = close;
     anchor.setAttribute('aria-expanded', 'true');
     menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }
 
-  private menuEntry(item: MenuItem, close: () => void): HTMLElement {
+  #menuEntry(item: MenuItem, close: () => void): HTMLElement {
     if ('heading' in item) {
-      return make(this.doc, 'div', 'heading', { role: 'presentation' }, item.heading);
+      return make(this.#doc, 'div', 'heading', { role: 'presentation' }, item.heading);
     }
-    const el = this.button(item.label, () => { item.run(); close(); });
+    const el = this.#button(item.label, () => { item.run(); close(); });
     el.setAttribute('role', 'menuitem');
     el.tabIndex = -1;
     return el;
   }
 
-  private onMenuKey(event: KeyboardEvent, menu: HTMLElement, close: () => void): void {
+  #onMenuKey(event: KeyboardEvent, menu: HTMLElement, close: () => void): void {
     const items = [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.findIndex((el) => el === this.shadow?.activeElement);
+    const at = items.findIndex((el) => el === this.#shadow?.activeElement);
     const move = (to: number) => items[(to + items.length) % items.length]?.focus();
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(at + 1),
@@ -131,38 +137,38 @@ export class Overlay {
    */
   help(keys: ReadonlyArray<readonly [string, string]>): void {
     this.closeOverlays();
-    const dialog = make(this.doc, 'dialog', '', { 'aria-labelledby': 'pi-help-title' });
+    const dialog = make(this.#doc, 'dialog', '', { 'aria-labelledby': 'pi-help-title' });
     if (!(dialog instanceof HTMLDialogElement)) return;
-    const body = make(this.doc, 'div', 'help');
-    const list = make(this.doc, 'dl', '');
+    const body = make(this.#doc, 'div', 'help');
+    const list = make(this.#doc, 'dl', '');
     for (const [key, what] of keys) {
-      const dt = make(this.doc, 'dt', '');
-      dt.append(make(this.doc, 'kbd', '', {}, key));
-      list.append(dt, make(this.doc, 'dd', '', {}, what));
+      const dt = make(this.#doc, 'dt', '');
+      dt.append(make(this.#doc, 'kbd', '', {}, key));
+      list.append(dt, make(this.#doc, 'dd', '', {}, what));
     }
     const close = () => dialog.close();
-    body.append(make(this.doc, 'h2', '', { id: 'pi-help-title' }, 'Papers Inbox keyboard shortcuts'), list, this.button('Close', close));
+    body.append(make(this.#doc, 'h2', '', { id: 'pi-help-title' }, 'Papers Inbox keyboard shortcuts'), list, this.#button('Close', close));
     dialog.append(body);
     // A click outside the body lands on the dialog itself (its ::backdrop): closes, like Escape.
     dialog.addEventListener('click', (event) => event.target === dialog && close());
     dialog.addEventListener('close', () => {
       dialog.remove();
-      this.closeHelp = null;
+      this.#closeHelp = null;
     });
-    this.root().append(dialog);
-    this.closeHelp = close;
+    this.#root().append(dialog);
+    this.#closeHelp = close;
     dialog.showModal();
   }
 
   isOpen(): boolean {
-    return this.closeMenu !== null || this.closeHelp !== null;
+    return this.#closeMenu !== null || this.#closeHelp !== null;
   }
 
   /** Escape: closes the menu or dialog; true when something was open. */
   closeOverlays(): boolean {
     const open = this.isOpen();
-    this.closeMenu?.();
-    this.closeHelp?.();
+    this.#closeMenu?.();
+    this.#closeHelp?.();
     return open;
   }
 }

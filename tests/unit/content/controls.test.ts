@@ -1,11 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PageActions } from '../../../lib/content/actions';
-import { listenForClicks } from '../../../lib/content/clicks';
-import { lifetimeOf } from '../../../lib/content/lifetime';
+import type { PageActions } from '../../../lib/content/actions';
 import { muteChoices } from '../../../lib/content/mute-menu';
-import { Overlay } from '../../../lib/content/toast';
 import { buildTrendingPage, makeItem } from '../../fixtures/pages';
-import { FakeBackground, loadPage, makeSession, rule, type SessionHarness } from './helpers';
+import { FakeBackground, loadPage, makeFeaturedSession, rule, type SessionHarness } from './helpers';
 
 const ITEMS = [
   makeItem('2507.00001', 'Scaling laws for agents', { ai_keywords: ['scaling laws', 'agents'] }),
@@ -27,12 +24,11 @@ beforeEach(async () => {
   bg.install();
   bg.rules = [rule('diffusion', 'hide')];
   const doc = loadPage(buildTrendingPage(ITEMS));
-  h = makeSession(doc, '/papers/trending');
+  const featured = makeFeaturedSession(doc, '/papers/trending');
+  h = featured;
+  actions = featured.actions;
   abort = h.abort;
   await h.session.navigate();
-  const overlay = new Overlay(doc, lifetimeOf(abort.signal));
-  actions = new PageActions(h.session, overlay);
-  listenForClicks(doc, { session: h.session, actions, overlay, signal: abort.signal });
 });
 
 describe('card controls', () => {
@@ -121,7 +117,7 @@ describe('when the background refuses a write (storage full)', () => {
     expect(state('2507.00001')).toBe('new');
     await actions.markAllRead();
     expect(state('2507.00001')).toBe('new');
-    expect(h.session.page?.summary(true, 0).counts).toMatchObject({ new: 1, unread: 1 });
+    expect(bg.last('report-page')?.summary.counts).toMatchObject({ new: 1, unread: 1 });
     expect(h.failures).toEqual([STORAGE_FULL, STORAGE_FULL]);
   });
 

@@ -4,8 +4,12 @@ import { parsePapersPage } from '../../../lib/hf/parse-page';
 import type { Request } from '../../../lib/messages';
 import type { PaperMeta } from '../../../lib/paper';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { createMessenger } from '../../../lib/content/messenger';
+import { PageActions } from '../../../lib/content/actions';
+import { lifetimeOf } from '../../../lib/content/lifetime';
+import { createMessenger, type Requester } from '../../../lib/content/messenger';
 import { PageSession } from '../../../lib/content/page-session';
+import { startFeatures } from '../../../lib/content/start';
+import { Overlay } from '../../../lib/content/toast';
 
 export const hfUrl = (path: string) => new URL(`https://huggingface.co${path}`);
 
@@ -145,6 +149,7 @@ export class FakeBackground {
 
 export type SessionHarness = {
   session: PageSession;
+  request: Requester;
   setUrl: (path: string) => void;
   abort: AbortController;
   /** Sentences the messenger gave up with (the content script shows each as an alert toast). */
@@ -159,5 +164,15 @@ export function makeSession(doc: Document, path: string): SessionHarness {
   const session = new PageSession({
     doc, currentUrl: () => url, parse: parsePapersPage, request, now: () => 1_000, signal: abort.signal,
   });
-  return { session, setUrl: (p) => (url = hfUrl(p)), abort, failures };
+  return { session, request, setUrl: (p) => (url = hfUrl(p)), abort, failures };
+}
+
+/** A session with every feature of the content script started (as start.ts does), before its first page view. */
+export function makeFeaturedSession(doc: Document, path: string): SessionHarness & { actions: PageActions; overlay: Overlay } {
+  const h = makeSession(doc, path);
+  const life = lifetimeOf(h.abort.signal);
+  const overlay = new Overlay(doc, life);
+  const actions = new PageActions(h.session, overlay);
+  startFeatures({ doc, session: h.session, actions, overlay, request: h.request }, life);
+  return { ...h, actions, overlay };
 }

@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PageActions } from '../../../lib/content/actions';
-import { Keyboard, nextIndex } from '../../../lib/content/keyboard';
-import { lifetimeOf } from '../../../lib/content/lifetime';
-import { Overlay } from '../../../lib/content/toast';
+import { nextIndex } from '../../../lib/content/keyboard';
 import { buildTrendingPage, makeItem } from '../../fixtures/pages';
-import { FakeBackground, loadPage, makeSession, rule } from './helpers';
+import { FakeBackground, loadPage, makeFeaturedSession, rule } from './helpers';
 
 describe('nextIndex', () => {
   const ids = ['a', 'b', 'c', 'd'];
@@ -35,14 +32,16 @@ async function setUp() {
   bg.install();
   bg.rules = [rule('diffusion', 'hide')];
   const doc = loadPage(buildTrendingPage(ITEMS));
-  const h = makeSession(doc, '/papers/trending');
+  const h = makeFeaturedSession(doc, '/papers/trending');
   await h.session.navigate();
-  const overlay = new Overlay(doc, lifetimeOf(h.abort.signal));
-  const actions = new PageActions(h.session, overlay);
-  const keyboard = new Keyboard(h.session, actions, overlay);
-  doc.addEventListener('keydown', keyboard.handle, { capture: true, signal: h.abort.signal });
-  return { doc, keyboard, abort: h.abort };
+  return { doc, abort: h.abort };
 }
+
+/** The card j/k went to last (the one with data-pi-focused). */
+const focusedCard = () => {
+  const focused = document.querySelectorAll('[data-pi-focused="true"]');
+  return focused.length > 1 ? 'more than one' : (focused[0]?.getAttribute('data-pi-id') ?? null);
+};
 
 const press = (key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
@@ -57,13 +56,13 @@ describe('keyboard on a papers list', () => {
 
   it('j/k move between cards, skipping the hidden one, and focus the card', () => {
     press('j');
-    expect(env.keyboard.focused).toBe('2507.00001');
+    expect(focusedCard()).toBe('2507.00001');
     expect(document.activeElement?.getAttribute('data-pi-id')).toBe('2507.00001');
     press('j');
-    expect(env.keyboard.focused).toBe('2507.00003'); // 00002 is hidden by "diffusion"
+    expect(focusedCard()).toBe('2507.00003'); // 00002 is hidden by "diffusion"
     expect(document.querySelector('[data-pi-id="2507.00003"]')?.getAttribute('data-pi-focused')).toBe('true');
     press('k');
-    expect(env.keyboard.focused).toBe('2507.00001');
+    expect(focusedCard()).toBe('2507.00001');
   });
 
   it('s saves and r marks read the focused card', async () => {
@@ -96,7 +95,7 @@ describe('keyboard on a papers list', () => {
     document.body.append(input);
     press('j', {}, input);
     press('j', { ctrlKey: true });
-    expect(env.keyboard.focused).toBeNull();
+    expect(focusedCard()).toBeNull();
   });
 
   it('? opens the help dialog listing the keys, as a modal dialog; Escape closes it', () => {

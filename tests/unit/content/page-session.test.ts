@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHOWN_BATCH } from '../../../lib/content/page-session';
 import { buildPaperPage, buildPeriodPage, buildTrendingPage, makeItems } from '../../fixtures/pages';
-import { FakeBackground, makeSession, rule, toDocument as loadPage } from './helpers';
+import { FakeBackground, makeFeaturedSession, makeSession, rule, toDocument as loadPage } from './helpers';
 
 let bg: FakeBackground;
 beforeEach(() => {
@@ -83,11 +83,11 @@ describe('page session', () => {
     const [a, b] = items.map((i) => i.paper.id);
     if (!a || !b) throw new Error('ids');
     doc = loadPage(buildTrendingPage(items));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session, abort } = makeSession(doc, '/papers/trending');
     await session.navigate();
     const before = { states: bg.count('get-states'), reports: bg.count('report-page') };
     const rendered: string[] = [];
-    session.onRendered = (element) => rendered.push(element.getAttribute('data-pi-id') ?? '');
+    session.onChange((id) => rendered.push(id), abort.signal);
 
     // Another tab read b and saved it.
     await session.onStoreChanged({ type: 'store-changed', ids: [a, b], states: { read: [b], saved: [b] } });
@@ -166,13 +166,43 @@ describe('page session', () => {
     const [item] = makeItems(1);
     if (!item) throw new Error('item');
     doc = loadPage(buildPaperPage(item));
-    const { session } = makeSession(doc, `/papers/${item.paper.id}`);
+    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
     await session.navigate();
     // With a retry token: a retry after the worker stopped mid-write logs one undo entry, not two.
     expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: [item.paper.id], read: true, token: expect.any(String) });
     const save = doc.querySelector('h1 + [data-pi-ui] [data-pi-action="save"]');
     expect(save?.getAttribute('aria-label')).toBe('Save to reading list');
     expect(bg.last('report-page')?.summary.kind).toBe('paper');
+  });
+
+  it("on a paper's own page: a refused set-read is taken back, so the tab is not reported read", async () => {
+    const [item] = makeItems(1);
+    if (!item) throw new Error('item');
+    doc = loadPage(buildPaperPage(item));
+    bg.refuse['set-read'] = 'Storage is full: free some disk space, then try again.';
+    const { session, failures } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
+    await session.navigate();
+    await settle();
+    expect(bg.count('set-read')).toBe(1);
+    expect(failures).toEqual(['Storage is full: free some disk space, then try again.']);
+    expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 1, unread: 1 });
+    expect(session.view(item.paper.id)?.state).not.toBe('read');
+  });
+
+  it("on a paper's own page: a paper saved before shows Saved, and the button toggles it", async () => {
+    const [item] = makeItems(1);
+    if (!item) throw new Error('item');
+    doc = loadPage(buildPaperPage(item));
+    bg.saved.add(item.paper.id);
+    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
+    await session.navigate();
+    const save = doc.querySelector<HTMLButtonElement>('h1 + [data-pi-ui] [data-pi-action="save"]');
+    expect(save?.getAttribute('aria-pressed')).toBe('true');
+    expect(doc.querySelectorAll('[data-pi-ui="paper-controls"]')).toHaveLength(1);
+    save?.click();
+    await settle();
+    expect(bg.saved.has(item.paper.id)).toBe(false);
+    expect(save?.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('re-annotates a replaced card with its known state without re-sending, and sends only unknown ones', async () => {

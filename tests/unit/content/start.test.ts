@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { lifetimeOf } from '../../../lib/content/lifetime';
@@ -33,8 +34,15 @@ describe('the content script wired together', () => {
     expect(document.documentElement.getAttribute('data-pi-read-style')).toBe('subdued');
 
     await fakeBrowser.runtime.onMessage.trigger({ type: 'store-changed', rules: true }, {});
-    await until(() => bg.count('report-page') === 2);
+    await until(() => bg.count('get-states') === 1);
     expect(bg.count('get-page-context')).toBe(2);
+    // A change that carries its context is applied as it comes: nothing is fetched.
+    const settings = { ...DEFAULT_SETTINGS, readCards: 'hidden' };
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'store-changed', settings: true, context: { rules: [], settings } }, {});
+    await until(() => document.documentElement.getAttribute('data-pi-read-style') === 'hidden');
+    expect(bg.count('get-page-context')).toBe(2);
+    // Neither changed what the tab shows: its summary is not sent again.
+    expect(bg.count('report-page')).toBe(1);
 
     await fakeBrowser.runtime.onMessage.trigger({ type: 'show-undo-toast', token: 'tok', label: 'Marked 2 papers read' }, {});
     const toast = document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="status"]');

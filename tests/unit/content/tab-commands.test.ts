@@ -15,6 +15,18 @@ describe('tab commands are validated by hand', () => {
     }
   });
 
+  it('reduces a carried page context to what the page uses, and drops a malformed one (the page asks for it)', () => {
+    const settings = { markReadOnScrollPast: true, badge: 'page', readCards: 'hidden', cardOrder: 'for-you', sync: false };
+    const rules = [{ id: 'r1', enabled: false }, { id: 'r2', enabled: true }];
+    expect(parseTabCommand({ type: 'store-changed', rules: true, context: { rules, settings } })).toEqual({
+      type: 'store-changed', rules: true, context: { filtersOn: true, settings },
+    });
+    expect(parseTabCommand({ type: 'store-changed', settings: true, context: { rules: [{ enabled: false }], settings } })).toMatchObject({ context: { filtersOn: false } });
+    for (const bad of [{ rules, settings: { ...settings, readCards: 3 } }, { rules, settings: { ...settings, sync: undefined } }, { settings }, 'context', { rules: 'all', settings }]) {
+      expect(parseTabCommand({ type: 'store-changed', settings: true, context: bad })).toEqual({ type: 'store-changed', settings: true });
+    }
+  });
+
   it('accepts show-undo-toast', () => {
     expect(parseTabCommand({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' })).toEqual({ type: 'show-undo-toast', token: 't', label: 'Marked 3 papers read' });
   });

@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMessenger } from '../../../lib/content/messenger';
 import { lifetimeOf } from '../../../lib/content/lifetime';
 import { openMuteMenu } from '../../../lib/content/mute-menu';
+import { PageActions } from '../../../lib/content/actions';
 import { PageSession, SHOWN_BATCH } from '../../../lib/content/page-session';
+import { startFeatures } from '../../../lib/content/start';
 import { Overlay } from '../../../lib/content/toast';
 import { applyTopicFilters } from '../../../lib/filters/match';
 import { parsePapersPage } from '../../../lib/hf/parse-page';
@@ -60,6 +62,10 @@ async function run(s: Subject): Promise<Run> {
   const session = new PageSession({
     doc: s.doc, currentUrl: () => s.url, parse: parsePapersPage, request, now: () => NOW, signal: abort.signal,
   });
+  // Every feature, as the content script starts them (the paper page's is one of them).
+  const life = lifetimeOf(abort.signal);
+  const overlay = new Overlay(s.doc, life);
+  startFeatures({ doc: s.doc, session, actions: new PageActions(session, overlay), overlay, request }, life);
   await session.navigate();
   return { bg, session, recognized, abort, failures };
 }
