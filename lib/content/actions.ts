@@ -64,8 +64,8 @@ export class PageActions {
 
   /** Shift+A: every card on the page that is not hidden. */
   async markAllRead(): Promise<void> {
-    const ids = this.#session.ids().filter((id) => this.#session.view(id)?.verdict?.action !== 'hide' && !this.#isRead(id));
     if (this.#session.kind === null) return;
+    const ids = this.#session.ids().filter((id) => this.#session.view(id)?.verdict?.action !== 'hide' && !this.#isRead(id));
     if (ids.length === 0) return this.#overlay.toast('Every paper on this page is already read.');
     const revert = this.#session.setRead(ids, true);
     const answer = await this.#request({ type: 'mark-all-read', ids, token: retryToken() });

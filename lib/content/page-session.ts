@@ -8,7 +8,7 @@ import type { EarlyStates } from './early-states';
 import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
 import { PageModel, type CardView } from './page-model';
-import type { PageChange, PageContext } from './tab-commands';
+import { pageContextOf, type PageChange, type PageContext } from './tab-commands';
 
 /** ≤ 500 ids per `cards-shown`: one message per batch, never one per card. */
 export const SHOWN_BATCH = 500;
@@ -100,10 +100,11 @@ export class PageSession {
 
   /** Not shown to the user: hidden by a filter (and not revealed), or read with read cards hidden. */
   isSkipped = (id: string): boolean => {
-    const view = this.view(id);
-    if (!view) return true;
-    if (view.verdict?.action === 'hide' && !view.revealed) return true;
-    return this.settings?.readCards === 'hidden' && view.state === 'read';
+    // The model's own predicates: j/k and scroll-past ask this of many cards, no view built each time.
+    const page = this.#page;
+    if (!page?.states.has(id)) return true;
+    if (page.isHidden(id) && !page.revealed.has(id)) return true;
+    return this.settings?.readCards === 'hidden' && page.isRead(id);
   };
 
   // ---- events ---------------------------------------------------------------------------
@@ -227,12 +228,13 @@ export class PageSession {
   }
 
   async #loadContext(): Promise<void> {
-    const context = await this.deps.request({ type: 'get-page-context' });
+    // Reduced and checked as a store-changed's context is (the transport parses no reply).
+    const context = pageContextOf(await this.deps.request({ type: 'get-page-context' }));
     if (!context) {
       this.#contextReady = null; // the next page view asks again
       return;
     }
-    this.#setContext({ filtersOn: context.rules.some((rule) => rule.enabled), settings: context.settings });
+    this.#setContext(context);
   }
 
   #setContext(context: PageContext): void {
@@ -302,7 +304,7 @@ export class PageSession {
   /** Annotates the given cards in chunks, yielding between chunks. */
   async #render(page: PageModel, ids: string[]): Promise<void> {
     if (page.kind.name === 'paper') {
-      for (const id of ids) this.#changes.emit(id);
+      for (const id of ids) this.#renderOne(id); // no strip to build: the h1 is not annotated
       return;
     }
     // Building strips is the costly part and touches no layout: slices, yielding between them.

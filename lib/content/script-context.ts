@@ -68,11 +68,9 @@ export class ContentScriptContext {
     };
     if (nav) nav.addEventListener('navigate', (event) => changed(event.destination.url), { signal: this.signal });
     else {
-      const poll = () => {
-        changed(location.href);
-        this.setTimeout(poll, 1_000);
-      };
-      this.setTimeout(poll, 1_000);
+      // One interval (not a timeout re-armed each second, each adding an abort listener).
+      const id = window.setInterval(() => this.#alive && changed(location.href), 1_000);
+      this.signal.addEventListener('abort', () => clearInterval(id));
     }
   }
 }

@@ -28,7 +28,8 @@ function settingsOf(v: unknown): Settings | null {
   return v as Settings;
 }
 
-function contextOf(v: unknown): PageContext | undefined {
+/** A page context (`get-page-context`'s answer, or a store-changed's) as the page uses it; undefined when malformed. */
+export function pageContextOf(v: unknown): PageContext | undefined {
   if (!isRecord(v) || !Array.isArray(v.rules)) return undefined;
   const settings = settingsOf(v.settings);
   const filtersOn = v.rules.some((rule) => isRecord(rule) && rule.enabled === true);
@@ -51,7 +52,7 @@ export function parseTabCommand(message: unknown): TabCommand | null {
     if (typeof settings === 'boolean') command.settings = settings;
     // Without valid states the page re-reads them (get-states): a bad field costs a round trip, no more.
     if (isRecord(states) && isIdList(states.read) && isIdList(states.saved)) command.states = { read: states.read, saved: states.saved };
-    const context = contextOf(message.context);
+    const context = pageContextOf(message.context);
     if (context) command.context = context;
     return command;
   }
