@@ -27,11 +27,6 @@ type Parts = {
   filled: string;
 };
 
-// Per card element, the parts we injected: no querySelector per update on a 1,000-card page.
-const partsByCard = new WeakMap<HTMLElement, Parts>();
-/** Strips built while the page still parsed (prebuildStrip), by paper id, waiting for their card. */
-const prebuilt = new Map<string, Parts>();
-
 function setAttr(el: Element, name: string, value: string | null): void {
   if (value === null) {
     if (el.hasAttribute(name)) el.removeAttribute(name);
@@ -100,18 +95,6 @@ function ensurePlaceholder(card: HTMLElement, parts: Parts, id: string): HTMLEle
   return placeholder;
 }
 
-/** The card's parts, built (off-DOM) on first use or when the card now shows another paper. */
-function ensureParts(card: HTMLElement, id: string): Parts {
-  const known = partsByCard.get(card);
-  if (known?.id === id) return known;
-  known?.strip.remove();
-  known?.placeholder?.remove();
-  const parts = prebuilt.get(id) ?? buildStrip(card.ownerDocument, id);
-  prebuilt.delete(id);
-  partsByCard.set(card, parts);
-  return parts;
-}
-
 /** Whether the strip sits where `place` puts it (the page may have re-rendered the card's content). */
 function isPlaced(card: HTMLElement, strip: HTMLElement): boolean {
   return card.tagName === 'A' ? card.nextSibling === strip : strip.parentNode === card;
@@ -125,22 +108,6 @@ function renderPlaceholder(el: HTMLElement, id: string, reason: string): void {
   const show = button(el.ownerDocument, 'show', id, 'Show');
   show.setAttribute('aria-label', `Show hidden paper (${reason})`);
   el.replaceChildren('Hidden: ', label, ' · ', show);
-}
-
-/**
- * Builds and fills a card's control strip without touching the page: costs no style or layout, so
- * a big page prepares its cards in slices and then places them all in one short pass.
- */
-export function prepareCard(card: HTMLElement, view: CardView): Parts {
-  return fillStrip(ensureParts(card, view.id), view);
-}
-
-/**
- * Builds a paper's strip before its card exists (the page is still parsing): the card that shows
- * this paper takes it, so DOMContentLoaded only places strips. Dropped by dropPrebuiltStrips.
- */
-export function prebuildStrip(doc: Document, view: CardView): void {
-  if (!prebuilt.has(view.id)) prebuilt.set(view.id, fillStrip(buildStrip(doc, view.id), view));
 }
 
 function fillStrip(parts: Parts, view: CardView): Parts {
@@ -177,44 +144,83 @@ function contractValues({ id, state, saved, verdict, revealed, score }: CardView
   ];
 }
 
-/** Sets the contract attributes and the controls of one card. Idempotent. */
-export function annotateCard(card: HTMLElement, view: CardView): void {
-  const { id, verdict } = view;
-  const parts = prepareCard(card, view);
-  // A card annotated for the first time has none of them (clearCard removes them all together):
-  // written without a read each, which is most of the DOM calls of a 1,000-card first pass.
-  const first = !card.hasAttribute('data-pi-id');
-  const values = contractValues(view);
-  CONTRACT.forEach((name, i) => {
-    const value = values[i] ?? null;
-    if (!first) setAttr(card, name, value);
-    else if (value !== null) card.setAttribute(name, value);
-  });
-  if (!card.hasAttribute('tabindex')) card.tabIndex = -1; // focusable by j/k, not in the tab order
-  if (!isPlaced(card, parts.strip)) place(card, parts.strip);
-  if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
-}
+/**
+ * The control strips of one content script's cards: made by its PageSession, so two sessions (two
+ * tests, an old and a new copy of the script) never share parts. Idempotent per card.
+ */
+export class CardPainter {
+  /** Per card element, the parts we injected: no querySelector per update on a 1,000-card page. */
+  readonly #parts = new WeakMap<HTMLElement, Parts>();
+  /** Strips built while the page still parsed (prebuild), by paper id, waiting for their card. */
+  readonly #prebuilt = new Map<string, Parts>();
 
-/** Removes everything we added to a card (page left, or the extension was reloaded). */
-export function clearCard(card: HTMLElement): void {
-  // data-pi-focused is written by the keyboard's j/k, not here, and goes too.
-  for (const name of [...CONTRACT, 'data-pi-focused']) card.removeAttribute(name);
-  const parts = partsByCard.get(card);
-  parts?.strip.remove();
-  parts?.placeholder?.remove();
-  partsByCard.delete(card);
-}
-
-/** Removes all our injected UI and attributes under root (used on teardown). */
-export function clearAll(root: ParentNode): void {
-  // One walk of the document, not one per selector: this runs at the start of every page view.
-  for (const el of root.querySelectorAll<HTMLElement>('[data-pi-id], [data-pi-ui]')) {
-    if (el.hasAttribute('data-pi-id')) clearCard(el);
-    if (el.hasAttribute(UI_ATTR)) el.remove();
+  /**
+   * Builds and fills a card's control strip without touching the page: costs no style or layout, so
+   * a big page prepares its cards in slices and then places them all in one short pass.
+   */
+  prepare(card: HTMLElement, view: CardView): Parts {
+    return fillStrip(this.#ensureParts(card, view.id), view);
   }
-}
 
-/** Forgets strips built for a page view that is over. */
-export function dropPrebuiltStrips(): void {
-  prebuilt.clear();
+  /**
+   * Builds a paper's strip before its card exists (the page is still parsing): the card that shows
+   * this paper takes it, so DOMContentLoaded only places strips. Dropped by dropPrebuilt.
+   */
+  prebuild(doc: Document, view: CardView): void {
+    if (!this.#prebuilt.has(view.id)) this.#prebuilt.set(view.id, fillStrip(buildStrip(doc, view.id), view));
+  }
+
+  /** Forgets strips built for a page view that is over. */
+  dropPrebuilt(): void {
+    this.#prebuilt.clear();
+  }
+
+  /** Sets the contract attributes and the controls of one card. Idempotent. */
+  annotate(card: HTMLElement, view: CardView): void {
+    const { id, verdict } = view;
+    const parts = this.prepare(card, view);
+    // A card annotated for the first time has none of them (clear removes them all together):
+    // written without a read each, which is most of the DOM calls of a 1,000-card first pass.
+    const first = !card.hasAttribute('data-pi-id');
+    const values = contractValues(view);
+    CONTRACT.forEach((name, i) => {
+      const value = values[i] ?? null;
+      if (!first) setAttr(card, name, value);
+      else if (value !== null) card.setAttribute(name, value);
+    });
+    if (!card.hasAttribute('tabindex')) card.tabIndex = -1; // focusable by j/k, not in the tab order
+    if (!isPlaced(card, parts.strip)) place(card, parts.strip);
+    if (verdict?.action === 'hide') renderPlaceholder(ensurePlaceholder(card, parts, id), id, verdict.reason);
+  }
+
+  /** Removes everything we added to a card (page left, or the extension was reloaded). */
+  clear(card: HTMLElement): void {
+    // data-pi-focused is written by the keyboard's j/k, not here, and goes too.
+    for (const name of [...CONTRACT, 'data-pi-focused']) card.removeAttribute(name);
+    const parts = this.#parts.get(card);
+    parts?.strip.remove();
+    parts?.placeholder?.remove();
+    this.#parts.delete(card);
+  }
+
+  /** Removes all our injected UI and attributes under root (used on teardown). */
+  clearAll(root: ParentNode): void {
+    // One walk of the document, not one per selector: this runs at the start of every page view.
+    for (const el of root.querySelectorAll<HTMLElement>('[data-pi-id], [data-pi-ui]')) {
+      if (el.hasAttribute('data-pi-id')) this.clear(el);
+      if (el.hasAttribute(UI_ATTR)) el.remove();
+    }
+  }
+
+  /** The card's parts, built (off-DOM) on first use or when the card now shows another paper. */
+  #ensureParts(card: HTMLElement, id: string): Parts {
+    const known = this.#parts.get(card);
+    if (known?.id === id) return known;
+    known?.strip.remove();
+    known?.placeholder?.remove();
+    const parts = this.#prebuilt.get(id) ?? buildStrip(card.ownerDocument, id);
+    this.#prebuilt.delete(id);
+    this.#parts.set(card, parts);
+    return parts;
+  }
 }

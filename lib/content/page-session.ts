@@ -3,7 +3,7 @@ import type { ParsedCard, ParsedPage } from '../hf/parse-page';
 import type { ResponseMap } from '../messages';
 import type { PaperMeta } from '../paper';
 import type { Settings } from '../settings';
-import { annotateCard, clearAll, clearCard, dropPrebuiltStrips, prebuildStrip, prepareCard } from './annotate';
+import { CardPainter } from './annotate';
 import type { EarlyStates } from './early-states';
 import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
@@ -63,6 +63,13 @@ export class PageSession {
   readonly #changes = new Listeners<string>();
   readonly #views = new Listeners<{ kind: PageKind; signal: AbortSignal }>();
   readonly #settingsChanges = new Listeners<Settings>();
+  readonly #painter = new CardPainter();
+  /**
+   * Who draws this page view's cards: the painter on a list; nobody on a paper's own page, whose
+   * one card is its h1 (the paper-page feature draws its controls) and whose later links found by
+   * the grid observer are not cards. The one place the session tells the two kinds apart.
+   */
+  #painting: CardPainter | null = null;
 
   constructor(readonly deps: SessionDeps) {}
 
@@ -175,6 +182,7 @@ export class PageSession {
     if (parsed === null) return;
     const page = new PageModel(url, parsed.kind);
     this.#page = page;
+    this.#painting = parsed.paper ? null : this.#painter;
     this.#touched = true;
     void this.preload(); // settings (asked for at document_start already; a retry when that failed)
     this.#recognized = parsed.recognized;
@@ -195,13 +203,13 @@ export class PageSession {
 
   teardownPage(): void {
     // Strips built while the first page view loaded are for it: a later view builds its own.
-    if (this.#page || this.deps.signal.aborted) dropPrebuiltStrips();
+    if (this.#page || this.deps.signal.aborted) this.#painter.dropPrebuilt();
     this.#page = null;
     this.#reported = '';
     this.#viewEnd.abort();
     this.#viewEnd = new AbortController();
     // Before the first page view this script has put nothing in the document: no walk of it.
-    if (this.#touched) clearAll(this.deps.doc);
+    if (this.#touched) this.#painter.clearAll(this.deps.doc);
   }
 
   /**
@@ -214,7 +222,7 @@ export class PageSession {
     await inSlices([...early.states], PREBUILD_SLICE_MS, signal, ([id, state]) => {
       const verdict = early.verdicts[id];
       const score = early.scores?.[id];
-      if (this.#page === null) prebuildStrip(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false, score });
+      if (this.#page === null) this.#painter.prebuild(doc, { id, state, saved: early.saved.has(id), verdict, revealed: false, score });
     }, { yieldFirst: true });
   }
 
@@ -303,16 +311,12 @@ export class PageSession {
 
   /** Annotates the given cards in chunks, yielding between chunks. */
   async #render(page: PageModel, ids: string[]): Promise<void> {
-    if (page.kind.name === 'paper') {
-      for (const id of ids) this.#renderOne(id); // no strip to build: the h1 is not annotated
-      return;
-    }
     // Building strips is the costly part and touches no layout: slices, yielding between them.
     // Placing them is one short pass, so the page lays out once, not once per slice.
     const spent = await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
       const element = page.elements.get(id);
       const view = page.view(id);
-      if (element && view) prepareCard(element, view);
+      if (element && view) this.#painting?.prepare(element, view);
     });
     if (this.#page !== page || this.deps.signal.aborted) return;
     // Placing is one pass when the strips were ready (prebuilt, or few); after a long last slice it
@@ -327,8 +331,7 @@ export class PageSession {
     const element = page?.elements.get(id);
     const view = page?.view(id);
     if (!element || !view) return;
-    // A paper page's h1 carries no annotations: its feature renders its own controls.
-    if (page?.kind.name !== 'paper') annotateCard(element, view);
+    this.#painting?.annotate(element, view);
     this.#changes.emit(id);
   }
 
@@ -345,7 +348,7 @@ export class PageSession {
   /** Observer pass: cards re-rendered by the page. Known ids are re-annotated without re-sending. */
   async rescan(cards: ParsedCard[]): Promise<void> {
     const page = this.#page;
-    if (!page || page.kind.name === 'paper') return;
+    if (!page || !this.#painting) return;
     // The grid changed under another URL: a soft navigation whose event we missed or that is still
     // on its way (the Navigation API fires before the URL commits). Start the new page view now.
     if (page.url.href !== this.deps.currentUrl().href) return this.onLocationChange();
@@ -364,7 +367,7 @@ export class PageSession {
 
   #replaceElement(page: PageModel, card: ParsedCard): void {
     const old = page.elements.get(card.id);
-    if (old) clearCard(old);
+    if (old) this.#painter.clear(old);
     page.elements.set(card.id, card.element);
     this.#renderOne(card.id);
   }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { annotateCard, clearCard } from '../../../lib/content/annotate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CardPainter } from '../../../lib/content/annotate';
 import { PageModel, type CardView } from '../../../lib/content/page-model';
 import { parsePapersPage } from '../../../lib/hf/parse-page';
 import { buildTrendingPage, makeItems } from '../../fixtures/pages';
@@ -14,12 +14,17 @@ function trendingCards(n: number) {
 
 const view = (id: string, patch: Partial<CardView> = {}): CardView => ({ id, state: 'new', saved: false, verdict: undefined, revealed: false, ...patch });
 
+let painter = new CardPainter();
+beforeEach(() => {
+  painter = new CardPainter();
+});
+
 describe('annotating cards (DOM contract)', () => {
   it('annotates each article once even though it holds two copies of the card', () => {
     const cards = trendingCards(3);
     for (const card of cards) {
-      annotateCard(card.element, view(card.id));
-      annotateCard(card.element, view(card.id)); // idempotent
+      painter.annotate(card.element, view(card.id));
+      painter.annotate(card.element, view(card.id)); // idempotent
     }
     const articles = document.querySelectorAll('article');
     expect(articles).toHaveLength(3);
@@ -34,7 +39,7 @@ describe('annotating cards (DOM contract)', () => {
   it('gives every control an accessible name that says what it will do, and toggles it', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
-    annotateCard(card.element, view(card.id));
+    painter.annotate(card.element, view(card.id));
     const save = card.element.querySelector('[data-pi-action="save"]');
     const read = card.element.querySelector('[data-pi-action="read"]');
     const mute = card.element.querySelector('[data-pi-action="mute"]');
@@ -45,13 +50,13 @@ describe('annotating cards (DOM contract)', () => {
     expect(mute?.getAttribute('aria-haspopup')).toBe('menu');
     expect(save?.tagName).toBe('BUTTON');
 
-    annotateCard(card.element, view(card.id, { saved: true, state: 'read' }));
+    painter.annotate(card.element, view(card.id, { saved: true, state: 'read' }));
     expect(card.element.getAttribute('data-pi-saved')).toBe('true');
     expect(save?.getAttribute('aria-label')).toBe('Remove from reading list');
     expect(read?.getAttribute('aria-label')).toBe('Mark as unread');
     expect(card.element.getAttribute('data-pi-state')).toBe('read');
 
-    annotateCard(card.element, view(card.id, { saved: false }));
+    painter.annotate(card.element, view(card.id, { saved: false }));
     expect(card.element.hasAttribute('data-pi-saved')).toBe(false);
   });
 
@@ -59,22 +64,22 @@ describe('annotating cards (DOM contract)', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
     const verdict = { action: 'hide' as const, reason: 'diffusion', ruleId: 'r1' };
-    annotateCard(card.element, view(card.id, { verdict }));
+    painter.annotate(card.element, view(card.id, { verdict }));
     expect(card.element.getAttribute('data-pi-filter')).toBe('hidden');
     expect(card.element.getAttribute('data-pi-reason')).toBe('diffusion');
     const placeholder = card.element.querySelector('[data-pi-ui="placeholder"]');
     expect(placeholder?.textContent).toBe('Hidden: diffusion · Show');
     expect(placeholder?.querySelector('button[data-pi-action="show"]')).not.toBeNull();
 
-    annotateCard(card.element, view(card.id, { verdict, revealed: true }));
+    painter.annotate(card.element, view(card.id, { verdict, revealed: true }));
     expect(card.element.getAttribute('data-pi-revealed')).toBe('true');
 
-    annotateCard(card.element, view(card.id, { verdict: { action: 'dim', reason: 'rl', ruleId: 'r2' } }));
+    painter.annotate(card.element, view(card.id, { verdict: { action: 'dim', reason: 'rl', ruleId: 'r2' } }));
     expect(card.element.getAttribute('data-pi-filter')).toBe('dimmed');
     expect(card.element.hasAttribute('data-pi-revealed')).toBe(false);
     expect(card.element.querySelector('[data-pi-ui="reason"]')?.textContent).toBe('rl');
 
-    annotateCard(card.element, view(card.id));
+    painter.annotate(card.element, view(card.id));
     expect(card.element.hasAttribute('data-pi-filter')).toBe(false);
     expect(card.element.hasAttribute('data-pi-reason')).toBe(false);
   });
@@ -82,15 +87,15 @@ describe('annotating cards (DOM contract)', () => {
   it('renders rule text as text, never HTML', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
-    annotateCard(card.element, view(card.id, { verdict: { action: 'hide', reason: '<img src=x onerror=alert(1)>', ruleId: 'r' } }));
+    painter.annotate(card.element, view(card.id, { verdict: { action: 'hide', reason: '<img src=x onerror=alert(1)>', ruleId: 'r' } }));
     expect(card.element.querySelector('[data-pi-ui="placeholder"] img')).toBeNull();
   });
 
-  it('clearCard removes everything it added', () => {
+  it('clear removes everything it added', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
-    annotateCard(card.element, view(card.id, { saved: true }));
-    clearCard(card.element);
+    painter.annotate(card.element, view(card.id, { saved: true }));
+    painter.clear(card.element);
     expect(card.element.querySelector('[data-pi-ui]')).toBeNull();
     expect(card.element.hasAttribute('data-pi-id')).toBe(false);
   });
@@ -100,21 +105,21 @@ describe('"for you" on cards', () => {
   it('writes data-pi-score and data-pi-why and the reason in the strip; a model gone removes them', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
-    annotateCard(card.element, view(card.id, { score: { score: 0.83, why: 'robot, grasping · like: A saved paper' } }));
+    painter.annotate(card.element, view(card.id, { score: { score: 0.83, why: 'robot, grasping · like: A saved paper' } }));
     expect(card.element.getAttribute('data-pi-score')).toBe('0.83');
     expect(card.element.getAttribute('data-pi-why')).toBe('robot, grasping · like: A saved paper');
     expect(card.element.querySelector('[data-pi-ui="why"]')?.textContent).toBe('robot, grasping · like: A saved paper');
-    annotateCard(card.element, view(card.id));
+    painter.annotate(card.element, view(card.id));
     expect(card.element.hasAttribute('data-pi-score')).toBe(false);
     expect(card.element.hasAttribute('data-pi-why')).toBe(false);
     expect(card.element.querySelector('[data-pi-ui="why"]')?.textContent).toBe('');
   });
 
-  it('clearCard removes the score attributes with the rest of the contract', () => {
+  it('clear removes the score attributes with the rest of the contract', () => {
     const [card] = trendingCards(1);
     if (!card) throw new Error('no card');
-    annotateCard(card.element, view(card.id, { score: { score: 0.1, why: 'little in common with your saves' } }));
-    clearCard(card.element);
+    painter.annotate(card.element, view(card.id, { score: { score: 0.1, why: 'little in common with your saves' } }));
+    painter.clear(card.element);
     expect(card.element.hasAttribute('data-pi-score')).toBe(false);
     expect(card.element.hasAttribute('data-pi-why')).toBe(false);
   });

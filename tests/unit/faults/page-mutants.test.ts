@@ -18,7 +18,7 @@ import { subjectOf, type ExpectedCard, type Subject } from './subject';
 /**
  * Issue #6, "faults and bad input": every page fixture (the real saved trending page and every page
  * builder, each markup) × every mutation kind, through the real pipeline — parsePapersPage, the
- * content script's PageSession with its messenger, annotateCard — against a background that answers
+ * content script's PageSession with its messenger and CardPainter — against a background that answers
  * like the real one. Each mutant says itself which elements are cards and what must be sent.
  */
 const UNCHANGED: Mutation = { kind: 'unchanged (control)', pages: BOTH, apply: () => undefined };
