@@ -151,28 +151,12 @@ function contractValues({ id, state, saved, verdict, revealed, score }: CardView
 export class CardPainter {
   /** Per card element, the parts we injected: no querySelector per update on a 1,000-card page. */
   readonly #parts = new WeakMap<HTMLElement, Parts>();
-  /** Strips built while the page still parsed (prebuild), by paper id, waiting for their card. */
-  readonly #prebuilt = new Map<string, Parts>();
-
   /**
    * Builds and fills a card's control strip without touching the page: costs no style or layout, so
    * a big page prepares its cards in slices and then places them all in one short pass.
    */
   prepare(card: HTMLElement, view: CardView): Parts {
     return fillStrip(this.#ensureParts(card, view.id), view);
-  }
-
-  /**
-   * Builds a paper's strip before its card exists (the page is still parsing): the card that shows
-   * this paper takes it, so DOMContentLoaded only places strips. Dropped by dropPrebuilt.
-   */
-  prebuild(doc: Document, view: CardView): void {
-    if (!this.#prebuilt.has(view.id)) this.#prebuilt.set(view.id, fillStrip(buildStrip(doc, view.id), view));
-  }
-
-  /** Forgets strips built for a page view that is over. */
-  dropPrebuilt(): void {
-    this.#prebuilt.clear();
   }
 
   /** Sets the contract attributes and the controls of one card. Idempotent. */
@@ -218,8 +202,7 @@ export class CardPainter {
     if (known?.id === id) return known;
     known?.strip.remove();
     known?.placeholder?.remove();
-    const parts = this.#prebuilt.get(id) ?? buildStrip(card.ownerDocument, id);
-    this.#prebuilt.delete(id);
+    const parts = buildStrip(card.ownerDocument, id);
     this.#parts.set(card, parts);
     return parts;
   }

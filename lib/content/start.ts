@@ -4,7 +4,7 @@ import { cardControls } from './clicks';
 import type { Feature, FeatureApi } from './feature';
 import { forYouOrder } from './for-you-order';
 import { keyboardNav } from './keyboard';
-import { lifetimeOf, type Lifetime } from './lifetime';
+import { lifetimeOf, yieldToMain, type Lifetime } from './lifetime';
 import { prefetchStates } from './early-states';
 import { createMessenger } from './messenger';
 import { muteMenu } from './mute-menu';
@@ -76,12 +76,15 @@ export function startPapersInbox({ life, stop, onLocationChange }: StartOptions)
   // Runs at document_start: the rules and the listed papers' states arrive while the page parses.
   void session.preload();
   const early = prefetchStates(doc, currentUrl(), request, life.signal, session.filtersOn);
-  void early.then((answer) => session.prebuild(answer));
+  void early.then((answer) => session.placeWhileParsing(answer));
   whenDomReady(doc, life.signal, () => {
     readStyle();
+    // Cards placed while the page parsed: the last ones now, the page's parse (tens of ms on a big
+    // page) a task later, so this task ends before the page's first render.
+    const placed = session.placeRest();
     const root = doc.querySelector('main') ?? doc.body;
     grid = observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
-    void session.navigate(early);
+    void (placed ? yieldToMain() : Promise.resolve()).then(() => session.navigate(early));
   });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
   // read the URL on the next task, once it is committed.

@@ -22,7 +22,7 @@ export function cardScope(doc: Document): ParentNode & Node {
 }
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
-const PAPER_ANCHORS = 'a[href*="/papers/"]';
+export const PAPER_ANCHORS = 'a[href*="/papers/"]';
 
 /**
  * One walk up from the link: is it in our UI, in which article, in a heading. A manual walk instead

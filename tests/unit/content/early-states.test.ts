@@ -75,21 +75,43 @@ describe('early states (asked while the page still loads)', () => {
     expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 3, new: 2, unread: 3 });
   });
 
-  it('builds the strips while the page parses, so DOMContentLoaded only places them', async () => {
-    const stripsMade = async (prebuild: boolean) => {
-      bg = new FakeBackground(); // a fresh store: each page view is a first visit
-      bg.install();
-      const doc = toDocument(buildTrendingPage(items));
-      const early = prefetchStates(doc, url, request, new AbortController().signal);
-      const { session } = makeSession(doc, '/papers/trending');
-      if (prebuild) await session.prebuild(await early);
-      const created = vi.spyOn(doc, 'createElement');
-      await session.navigate(early);
-      expect(doc.querySelectorAll('[data-pi-ui="controls"]')).toHaveLength(3);
-      expect(doc.querySelector(`[data-pi-id="${third}"]`)?.getAttribute('data-pi-state')).toBe('new');
-      return created.mock.calls.length;
-    };
-    expect(await stripsMade(false)).toBeGreaterThan(0);
-    expect(await stripsMade(true)).toBe(0);
+  it('annotates the cards already parsed while the page parses, the last at DOM ready', async () => {
+    bg.read.add(second);
+    const doc = toDocument(buildTrendingPage(items));
+    let readyState: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { get: () => readyState, configurable: true });
+    const early = prefetchStates(doc, url, request, new AbortController().signal);
+    const { session } = makeSession(doc, '/papers/trending');
+    const placing = session.placeWhileParsing(await early);
+    const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state') ?? null;
+    // The last article may still be parsing: it waits.
+    await vi.waitFor(() => expect([first, second, third].map(stateOf)).toEqual(['new', 'read', null]));
+    expect(bg.count('cards-shown')).toBe(0);
+    readyState = 'interactive';
+    await placing;
+    expect(session.placeRest()).toBe(true);
+    expect([first, second, third].map(stateOf)).toEqual(['new', 'read', 'new']);
+    const created = vi.spyOn(doc, 'createElement');
+    await session.navigate(early);
+    expect(created).not.toHaveBeenCalled(); // every strip was already in place
+    expect(doc.querySelectorAll('[data-pi-ui="controls"]')).toHaveLength(3);
+    expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 3, new: 2, unread: 2 });
+  });
+
+  it('takes back an early annotation the page parse does not confirm (an article outside <main>)', async () => {
+    const doc = toDocument(buildTrendingPage(items));
+    const stray = doc.createElement('article');
+    stray.innerHTML = `<a href="/papers/${first}">elsewhere</a>`;
+    doc.body.prepend(stray);
+    Object.defineProperty(doc, 'readyState', { value: 'interactive', configurable: true });
+    const early = prefetchStates(doc, url, request, new AbortController().signal);
+    const { session } = makeSession(doc, '/papers/trending');
+    await session.placeWhileParsing(await early);
+    expect(session.placeRest()).toBe(true);
+    expect(stray.getAttribute('data-pi-id')).toBe(first); // the first article with that paper
+    await session.navigate(early);
+    expect(stray.hasAttribute('data-pi-id')).toBe(false);
+    expect(stray.querySelector('[data-pi-ui]')).toBeNull();
+    expect(doc.querySelector(`main [data-pi-id="${first}"]`)?.getAttribute('data-pi-state')).toBe('new');
   });
 });
