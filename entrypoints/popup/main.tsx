@@ -4,7 +4,10 @@ import '../../components/theme.css';
 import './popup.css';
 import { App } from './App';
 import { startPopup } from './start';
+import { createPageServices, PageServicesProvider } from '../../components/page-services';
 
+// What the popup's components share (the filter engine), made once for this page.
+const services = createPageServices();
 // Before rendering: the tab, its summary and the database open while React builds the first frame.
 const start = startPopup(window.location.search);
 
@@ -12,7 +15,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App search={window.location.search} start={start} />
+      <PageServicesProvider services={services}>
+        <App search={window.location.search} start={start} />
+      </PageServicesProvider>
     </StrictMode>,
   );
 }

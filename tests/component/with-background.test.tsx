@@ -9,6 +9,9 @@ import type { StoreChanged } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
 import { clearDb } from './fake-background';
 import { NOW, paper, saved, summary } from './builders';
+import { FilterEngine } from '../../lib/filters/match';
+import { createPageServices } from '../../components/page-services';
+import { pageWrapper, type PageWrapper } from './page-wrapper';
 
 /**
  * The pages wired to the real background handler over fake-indexeddb: proves the requests the
@@ -17,10 +20,12 @@ import { NOW, paper, saved, summary } from './builders';
 const ORIGIN = 'chrome-extension://test-id/';
 const TAB = 4;
 let notified: StoreChanged[];
+let wrapper: PageWrapper;
 
 beforeEach(async () => {
   await clearDb();
   notified = [];
+  wrapper = pageWrapper(createPageServices());
   const summaries = new Map<number, PageSummary>();
   summaries.set(TAB, summary(['2511.00001', '2511.00002'], ['2511.00001']));
   const handler = createRequestHandler({
@@ -35,6 +40,7 @@ beforeEach(async () => {
       set: async (tabId: number, s: PageSummary) => void summaries.set(tabId, s),
     },
     refreshToday: async () => ({ ok: true, fetchedAt: NOW }),
+    filters: new FilterEngine(),
     reportError: () => undefined,
   });
   setTransport((request) => handler(request, { id: 'test-id', url: `${ORIGIN}popup.html` }));
@@ -43,7 +49,7 @@ beforeEach(async () => {
 
 it('popup: "Mark all read" through the background marks the page read and tells the tabs', async () => {
   const user = userEvent.setup();
-  render(<Popup search={`?tabId=${TAB}`} />);
+  render(<Popup search={`?tabId=${TAB}`} />, { wrapper });
   await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('2'));
   await user.click(screen.getByRole('button', { name: 'Mark all read' }));
   await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('0'));
@@ -55,7 +61,7 @@ it('popup: "Mark all read" through the background marks the page read and tells 
 it('popup: a filter added through the background hides papers from the counts', async () => {
   const user = userEvent.setup();
   await getDb().papers.put(paper('2511.00002', { title: 'Video diffusion at scale' }));
-  render(<Popup search={`?tabId=${TAB}`} />);
+  render(<Popup search={`?tabId=${TAB}`} />, { wrapper });
   await waitFor(() => expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('0'));
   await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'diffusion');
   await user.click(screen.getByRole('button', { name: 'Add filter' }));
@@ -66,7 +72,7 @@ it('popup: a filter added through the background hides papers from the counts', 
 it('reading list: a note and a bad backup file go through the background', async () => {
   const user = userEvent.setup();
   await getDb().saved.put(saved('2511.00001'));
-  render(<ReadingList />);
+  render(<ReadingList />, { wrapper });
   const note = await screen.findByRole('textbox', { name: 'Note for Paper 2511.00001' });
   await user.type(note, 'good baseline');
   await user.tab();

@@ -6,7 +6,6 @@ import { PageActions } from '../../../lib/content/actions';
 import { PageSession, SHOWN_BATCH } from '../../../lib/content/page-session';
 import { startFeatures } from '../../../lib/content/start';
 import { Overlay } from '../../../lib/content/toast';
-import { applyTopicFilters } from '../../../lib/filters/match';
 import { parsePapersPage } from '../../../lib/hf/parse-page';
 import { allBases, paperIdOfHref, type Base } from './bases';
 import { CARD_MUTATIONS } from './card-mutations';
