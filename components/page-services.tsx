@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { Client } from '../lib/client';
 import type { FilterEngine } from '../lib/filters/match';
 
 /**
@@ -15,11 +16,13 @@ export interface FilterSlot {
  * makes once and hands its components through PageServicesProvider: nothing of it is module state.
  */
 export interface PageServices {
+  /** The page's client to the background (lib/client.ts), over the transport the start chose. */
+  client: Client;
   filters: FilterSlot;
 }
 
-export function createPageServices(): PageServices {
-  return { filters: {} };
+export function createPageServices(client: Client): PageServices {
+  return { client, filters: {} };
 }
 
 const PageServicesContext = createContext<PageServices | null>(null);
@@ -33,4 +36,9 @@ export function usePageServices(): PageServices {
   const services = useContext(PageServicesContext);
   if (services === null) throw new Error('No PageServicesProvider above this component: the page start renders one.');
   return services;
+}
+
+/** The page's client: `const { send } = useClient()`. */
+export function useClient(): Client {
+  return usePageServices().client;
 }

@@ -1,4 +1,4 @@
-import { setTransport } from '../../lib/client';
+import { createClient, type Transport } from '../../lib/client';
 import type { PageSummary } from '../../lib/page-summary';
 import type { Request, ResponseMap, RestoreSummary } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
@@ -20,7 +20,7 @@ export interface FakeBackground {
   restoreResult?: RestoreSummary;
   /** The background's filters (the page has its own, in `services`). */
   filters: FilterEngine;
-  /** The page's services, as its start makes them. */
+  /** The page's services, as its start makes them, with a client over this background. */
   services: PageServices;
   /** Renders a page under `services`: `render(<App />, { wrapper: bg.wrapper })`. */
   wrapper: PageWrapper;
@@ -76,11 +76,7 @@ async function handle(bg: FakeBackground, req: Request): Promise<ResponseMap[Req
 }
 
 export function installFakeBackground(): FakeBackground {
-  const services = createPageServices();
-  const bg: FakeBackground = {
-    requests: [], summaries: new Map(), failures: new Map(), filters: new FilterEngine(), services, wrapper: pageWrapper(services),
-  };
-  setTransport(async (req) => {
+  const transport: Transport = async (req) => {
     bg.requests.push(req);
     const failure = bg.failures.get(req.type);
     if (failure) return { ok: false, error: failure };
@@ -89,7 +85,11 @@ export function installFakeBackground(): FakeBackground {
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-  });
+  };
+  const services = createPageServices(createClient(transport));
+  const bg: FakeBackground = {
+    requests: [], summaries: new Map(), failures: new Map(), filters: new FilterEngine(), services, wrapper: pageWrapper(services),
+  };
   return bg;
 }
 

@@ -174,7 +174,7 @@ describe('popup start-up order', () => {
   });
 
   it('with lookups begun before rendering, shows the same counts from one request to the background', async () => {
-    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />, { wrapper: bg.wrapper });
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`, bg.services.client)} />, { wrapper: bg.wrapper });
     expect(await countOf('total')).toBe('5');
     expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3');
     expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('1');
@@ -199,7 +199,7 @@ describe('popup start-up order', () => {
 
   it('counts begun before rendering give way to the live ones when the store changes', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />, { wrapper: bg.wrapper });
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`, bg.services.client)} />, { wrapper: bg.wrapper });
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('0'));

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as Popup } from '../../entrypoints/popup/App';
 import { App as ReadingList } from '../../entrypoints/reading-list/App';
-import { setTransport } from '../../lib/client';
+import { createClient } from '../../lib/client';
 import { createRequestHandler } from '../../lib/background/handle-request';
 import type { PageSummary } from '../../lib/page-summary';
 import type { StoreChanged } from '../../lib/messages';
@@ -25,7 +25,6 @@ let wrapper: PageWrapper;
 beforeEach(async () => {
   await clearDb();
   notified = [];
-  wrapper = pageWrapper(createPageServices());
   const summaries = new Map<number, PageSummary>();
   summaries.set(TAB, summary(['2511.00001', '2511.00002'], ['2511.00001']));
   const handler = createRequestHandler({
@@ -43,7 +42,8 @@ beforeEach(async () => {
     filters: new FilterEngine(),
     reportError: () => undefined,
   });
-  setTransport((request) => handler(request, { id: 'test-id', url: `${ORIGIN}popup.html` }));
+  const client = createClient((request) => handler(request, { id: 'test-id', url: `${ORIGIN}popup.html` }));
+  wrapper = pageWrapper(createPageServices(client));
   await getDb().papers.bulkPut([paper('2511.00001'), paper('2511.00002')]);
 });
 
