@@ -7,11 +7,10 @@ import { FakeBackground, makeSession, toDocument } from './helpers';
 let bg: FakeBackground;
 beforeEach(() => {
   bg = new FakeBackground();
-  bg.install();
 });
 
 const url = new URL('https://huggingface.co/papers/trending');
-const request = createMessenger({ onDead: () => {}, onFailure: () => {}, sleep: async () => {} });
+const request = createMessenger({ transport: (r) => bg.handle(r), onDead: () => {}, onFailure: () => {}, sleep: async () => {} });
 const items = makeItems(3);
 const ids = items.map((item) => item.paper.id);
 const [first = '', second = '', third = ''] = ids;
@@ -63,7 +62,7 @@ describe('early states (asked while the page still loads)', () => {
     bg.shown.delete(second); // the store changed between the two answers: cards-shown wins
     let release = () => {};
     bg.gate = new Promise((resolve) => (release = resolve));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     const done = session.navigate(early);
     const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state');
     // Annotated in tasks of their own, while cards-shown still waits for its answer.
@@ -78,10 +77,9 @@ describe('early states (asked while the page still loads)', () => {
   it('builds the strips while the page parses, so DOMContentLoaded only places them', async () => {
     const stripsMade = async (prebuild: boolean) => {
       bg = new FakeBackground(); // a fresh store: each page view is a first visit
-      bg.install();
       const doc = toDocument(buildTrendingPage(items));
       const early = prefetchStates(doc, url, request, new AbortController().signal);
-      const { session } = makeSession(doc, '/papers/trending');
+      const { session } = makeSession(doc, '/papers/trending', bg.transport);
       if (prebuild) await session.prebuild(await early);
       const created = vi.spyOn(doc, 'createElement');
       await session.navigate(early);
