@@ -462,7 +462,8 @@ async function keystrokeToRows(page: Page, char: string): Promise<number> {
 
 async function benchFilters(): Promise<void> {
   try {
-    const { applyTopicFilters } = await import('../lib/filters/match');
+    const { FilterEngine } = await import('../lib/filters/match');
+    const filters = new FilterEngine();
     const papers: PaperMeta[] = benchPapers(1_000);
     // A mix that really matches (about a third of the papers get a verdict): topic words found in
     // the fixtures' titles and abstracts, comma alternatives, real author names, upvote floors.
@@ -485,13 +486,13 @@ async function benchFilters(): Promise<void> {
         action: i % 3 === 0 ? 'hide' : i % 3 === 1 ? 'dim' : 'highlight', enabled: true, createdAt: now, updatedAt: now,
       };
     });
-    const matched = applyTopicFilters(papers, rules, now).verdicts.size;
+    const matched = filters.applyTopicFilters(papers, rules, now).verdicts.size;
     const wall: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < 25; i++) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      applyTopicFilters(papers, rules, now);
+      filters.applyTopicFilters(papers, rules, now);
       const c = process.cpuUsage(c0);
       if (i >= 5) {
         wall.push(performance.now() - t0);

@@ -6,7 +6,7 @@ import {
   FilterKind,
   type FilterRule,
 } from '../lib/filters/rule';
-import { send } from '../lib/client';
+import { useClient } from './page-services';
 import { ErrorText } from './ErrorText';
 import { FilterPreview } from './FilterPreview';
 import { EMPTY_DRAFT, draftOf, ruleFromDraft, type FilterDraft } from './filter-draft';
@@ -35,6 +35,7 @@ export function FilterForm(props: {
   papers: readonly PaperMeta[];
   onDone?: () => void;
 }) {
+  const { send } = useClient();
   const [draft, setDraft] = useState<FilterDraft>(() => (props.rule ? draftOf(props.rule) : EMPTY_DRAFT));
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

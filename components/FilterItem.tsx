@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PaperMeta } from '../lib/paper';
 import type { FilterRule } from '../lib/filters/rule';
-import { send } from '../lib/client';
+import { useClient } from './page-services';
 import { Toggle } from './Toggle';
 import { FilterForm } from './FilterForm';
 import { ruleLabel } from './filter-draft';
@@ -18,6 +18,7 @@ export function FilterItem(props: {
   papers: readonly PaperMeta[];
 }) {
   const { rule } = props;
+  const { send } = useClient();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = ruleLabel(rule);

@@ -1,7 +1,7 @@
 import type { PaperMeta } from '../lib/paper';
 import type { FilterRule } from '../lib/filters/rule';
 import type { PaperRecord } from '../lib/store/records';
-import { applyTopicFilters } from '../lib/filters/match';
+import type { FilterEngine } from '../lib/filters/match';
 import { tallyPage, type PageTally } from './page-tally';
 
 export interface PageCounts extends PageTally {
@@ -19,6 +19,7 @@ export interface PageCounts extends PageTally {
  * "Unread" = not read and not hidden, new included; "new" = the part of those never shown before.
  */
 export function computePageCounts(
+  filters: FilterEngine,
   ids: readonly string[],
   newIds: readonly string[],
   records: readonly (PaperRecord | undefined)[],
@@ -27,7 +28,7 @@ export function computePageCounts(
 ): PageCounts {
   const metas: PaperMeta[] = ids.map((id, i) => records[i] ?? { id });
   const readIds = new Set(records.flatMap((r) => (r?.readAt !== undefined ? [r.id] : [])));
-  const { verdicts, counts, failed } = applyTopicFilters(metas, [...rules], now);
+  const { verdicts, counts, failed } = filters.applyTopicFilters(metas, [...rules], now);
   const hiddenIds = new Set(ids.filter((id) => verdicts.get(id)?.action === 'hide'));
   return {
     ...tallyPage(ids, newIds, (id) => readIds.has(id), (id) => hiddenIds.has(id)),

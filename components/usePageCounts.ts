@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PageCounts } from './page-counts';
+import { usePageServices } from './page-services';
 import { tallyKey, type KeyedTally, type PageTally } from './page-tally';
 
 type Settled<T> = { settled: false } | { settled: true; value: T | undefined };
@@ -41,13 +42,14 @@ export function usePageCounts(
   // A stable key so a new array with the same ids doesn't restart the live counts.
   const key = ids === null ? null : tallyKey(ids, newIds);
   const early = useSettled(started);
+  const { filters } = usePageServices();
   const [live, setLive] = useState<KeyedTally<PageCounts> | undefined>(undefined);
   useEffect(() => {
     if (ids === null || !early.settled) return;
     let active = true;
     let subscription: { unsubscribe(): void } | undefined;
     void import('./live-page-counts').then(({ watchPageCounts }) => {
-      if (active) subscription = watchPageCounts(ids, newIds, (counts) => active && setLive(counts));
+      if (active) subscription = watchPageCounts(filters, ids, newIds, (counts) => active && setLive(counts));
     });
     return () => {
       active = false;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { send } from '../lib/client';
+import type { Send } from '../lib/client';
 import type { PageSummary } from '../lib/page-summary';
+import { useClient } from './page-services';
 
 /** How often the popup re-asks for the tab's report while open: the page may re-render cards. */
 export const SUMMARY_POLL_MS = 1_000;
@@ -11,7 +12,7 @@ export type TabSummaryState =
   | { status: 'error'; error: string };
 
 /** Asks the background what a tab last reported (null when it is not a papers page). */
-export async function fetchTabSummary(tabId: number): Promise<PageSummary | null> {
+export async function fetchTabSummary(send: Send, tabId: number): Promise<PageSummary | null> {
   return (await send({ type: 'get-tab-summary', tabId })).summary;
 }
 
@@ -20,6 +21,7 @@ export async function fetchTabSummary(tabId: number): Promise<PageSummary | null
  * `started` is the first answer when it was already asked for (the popup asks at load).
  */
 export function useTabSummary(tabId: number | null | undefined, started?: Promise<PageSummary | null>): TabSummaryState {
+  const { send } = useClient();
   const [state, setState] = useState<TabSummaryState>({ status: 'loading' });
   useEffect(() => {
     if (tabId === undefined) return;
@@ -38,12 +40,12 @@ export function useTabSummary(tabId: number | null | undefined, started?: Promis
           ),
         (e: unknown) => live && setState({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
       );
-    void take(started ?? fetchTabSummary(tabId));
-    const timer = setInterval(() => void take(fetchTabSummary(tabId)), SUMMARY_POLL_MS);
+    void take(started ?? fetchTabSummary(send, tabId));
+    const timer = setInterval(() => void take(fetchTabSummary(send, tabId)), SUMMARY_POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [tabId, started]);
+  }, [send, tabId, started]);
   return state;
 }

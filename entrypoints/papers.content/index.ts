@@ -18,6 +18,7 @@ export default defineContentScript({
         setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
         requestAnimationFrame: (handler) => ctx.requestAnimationFrame(handler),
       },
+      transport: (request) => browser.runtime.sendMessage(request),
       stop: () => ctx.abort(),
       onLocationChange: (handler) => ctx.addEventListener(window, 'wxt:locationchange', handler),
     });

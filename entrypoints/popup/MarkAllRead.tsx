@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { send } from '../../lib/client';
+import { useClient } from '../../components/page-services';
 import type { TabCommand } from '../../lib/messages';
 import { UndoBar } from '../../components/UndoBar';
 import { ErrorText } from '../../components/ErrorText';
@@ -22,6 +22,7 @@ function showToastInTab(tabId: number, command: TabCommand): void {
 
 /** "Mark all read" for the page's visible unread papers, with an undo bar (product.md §1). */
 export function MarkAllRead(props: { tabId: number; unreadIds: readonly string[] }) {
+  const { send } = useClient();
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

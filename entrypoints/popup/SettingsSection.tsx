@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/store/db';
-import { send } from '../../lib/client';
+import { useClient } from '../../components/page-services';
 import { BadgeMode, CardOrder, DEFAULT_SETTINGS, ReadCardStyle, type Settings, type SettingsPatch } from '../../lib/settings';
 import { ChoiceSetting } from '../../components/ChoiceSetting';
 import { Toggle } from '../../components/Toggle';
@@ -15,6 +15,7 @@ const ORDER_LABEL: Record<Settings['cardOrder'], string> = { hf: "Hugging Face's
 
 /** The settings, compact behind a disclosure. Reads Dexie; writes go through the background. */
 export function SettingsSection() {
+  const { send } = useClient();
   // Over the defaults: a row written before a setting existed (sync, say) lacks it.
   const settings = useLiveQuery(async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, ...(await getDb().settings.get('settings'))?.value }), []);
   const [error, setError] = useState<string | null>(null);

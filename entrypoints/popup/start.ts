@@ -1,5 +1,5 @@
 import type { PageSummary } from '../../lib/page-summary';
-import { send } from '../../lib/client';
+import type { Client } from '../../lib/client';
 import { resolveTab, tabIdFromSearch, type TabRef } from '../../components/useTab';
 import { tallyKey, tallyPage, type KeyedTally } from '../../components/page-tally';
 
@@ -24,7 +24,7 @@ function has(ids: readonly string[]): (id: string) => boolean {
  * of it (the tab's report, the state index, the rules), so the first counts need no database in
  * the popup; the live counts (Dexie) load after them (components/usePageCounts.ts).
  */
-export function startPopup(search: string): PopupStart {
+export function startPopup(search: string, { send }: Client): PopupStart {
   const tab = resolveTab(search);
   // With `?tabId=N` the request needn't wait for the tab's URL.
   const given = tabIdFromSearch(search);

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { send } from '../../lib/client';
+import { useClient } from '../../components/page-services';
 import { ErrorText } from '../../components/ErrorText';
 import { UndoBar } from '../../components/UndoBar';
 import { errorMessage } from '../../components/error-message';
@@ -45,6 +45,7 @@ function useVisibleRows(view: ViewState) {
 
 /** The reading list page: reads Dexie live, writes through the background. */
 export function App() {
+  const { send } = useClient();
   const [view, setView] = useState<ViewState>(INITIAL_VIEW);
   const { head, entries, visible, visibleEntries, complete, status, resetKey } = useVisibleRows(view);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +61,7 @@ export function App() {
           (e: unknown) => setError(errorMessage(e)),
         ),
     }),
-    [],
+    [send],
   );
   const undoRemove = (token: string) => {
     setUndo(null);

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { send } from '../../lib/client';
+import { useClient } from '../../components/page-services';
 import type { RestoreSummary } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
 import { createBackup, serializeBackup } from '../../lib/export/backup';
@@ -28,6 +28,7 @@ export function restoreSentence(s: RestoreSummary): string {
  * which validates the whole file before changing anything.
  */
 export function BackupBar() {
+  const { send } = useClient();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StoreChanged } from '../messages';
 import { createErrorReporter, developmentLog } from '../problems';
+import { FilterEngine } from '../filters/match';
 import { getDb } from '../store/db';
 import { getSettings, pruneUndo, todayUnreadCount } from '../store/repository';
 import { createBadgeUpdater } from './badge';
@@ -33,8 +34,11 @@ export function startBackground(): void {
   // Before the first query opens the database: a middleware added later would not see writes.
   db.use(writeWatchMiddleware((table) => sync.noticeLocalWrite(table)));
   const tabSummaries = new TabSummaries(browser.storage.session, reportError);
+  // One for the worker's life: its compiled rules and folded texts serve every tab and the ranker.
+  const filters = new FilterEngine();
   const ranker = createRanker({
     db,
+    filters,
     now: Date.now,
     reportError,
     onTrained: () => {
@@ -62,6 +66,7 @@ export function startBackground(): void {
   const handle = createRequestHandler({
     ranker,
     db,
+    filters,
     now: Date.now,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

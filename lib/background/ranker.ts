@@ -4,6 +4,7 @@ import { isCurrentModel, type RankingModel } from '../ranking/model';
 import { scorePaper, type PaperScore } from '../ranking/score';
 import { labelledPapers, MIN_SAVES } from '../ranking/signals';
 import { Training } from '../ranking/train';
+import type { FilterEngine } from '../filters/match';
 import type { PapersInboxDb } from '../store/db';
 import { readSignalInputs } from './ranking-inputs';
 import { pageMetas } from './verdicts';
@@ -16,6 +17,8 @@ import { pageMetas } from './verdicts';
 
 export interface RankerDeps {
   db: PapersInboxDb;
+  /** The background's filters: the hide rules take papers out of what the model learns from. */
+  filters: FilterEngine;
   now: () => number;
   /** A new model is stored (tabs should re-ask for their scores). */
   onTrained(): void;
@@ -84,7 +87,7 @@ export function createRanker(deps: RankerDeps): Ranker {
   };
 
   async function trainOnce(): Promise<void> {
-    const inputs = await readSignalInputs(db, deps.now(), yieldTask);
+    const inputs = await readSignalInputs(db, deps.filters, deps.now(), yieldTask);
     const examples = labelledPapers(inputs);
     if (inputs.saved.size < MIN_SAVES) {
       // Fewer saves than the model needs (e.g. after unsaving): no scores rather than weak ones.

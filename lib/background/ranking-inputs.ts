@@ -1,4 +1,4 @@
-import { applyTopicFilters } from '../filters/match';
+import type { FilterEngine } from '../filters/match';
 import type { FilterRule } from '../filters/rule';
 import type { PaperMeta } from '../paper';
 import { MAX_EXAMPLES, type SignalInputs } from '../ranking/signals';
@@ -12,6 +12,7 @@ import type { PaperRecord } from '../store/records';
  */
 export async function readSignalInputs(
   db: PapersInboxDb,
+  filters: FilterEngine,
   now: number,
   yieldTask: () => Promise<void>,
 ): Promise<SignalInputs & { corpus: PaperMeta[] }> {
@@ -27,7 +28,7 @@ export async function readSignalInputs(
     for (const row of [...savedPapers, ...read, ...shown]) if (row) rows.set(row.id, row);
     return { rows: [...rows.values()], saved: new Map(savedRows.map((row) => [row.id, row.savedAt])), rules };
   });
-  return { papers: rows, saved, hidden: await hiddenBy(rules, rows, now, yieldTask), now, corpus: rows };
+  return { papers: rows, saved, hidden: await hiddenBy(filters, rules, rows, now, yieldTask), now, corpus: rows };
 }
 
 /** Papers per filter pass: 100 rules over 1,000 papers take ~15 ms, so a chunk stays far under 50 ms. */
@@ -35,6 +36,7 @@ const FILTER_CHUNK = 500;
 
 /** Ids the enabled hide rules take off the user's pages (a mute is one), a chunk per task. */
 async function hiddenBy(
+  filters: FilterEngine,
   rules: readonly FilterRule[],
   papers: readonly PaperMeta[],
   now: number,
@@ -45,7 +47,7 @@ async function hiddenBy(
   if (hideRules.length === 0) return hidden;
   for (let start = 0; start < papers.length; start += FILTER_CHUNK) {
     await yieldTask();
-    const { verdicts } = applyTopicFilters(papers.slice(start, start + FILTER_CHUNK), hideRules, now);
+    const { verdicts } = filters.applyTopicFilters(papers.slice(start, start + FILTER_CHUNK), hideRules, now);
     for (const [id, verdict] of verdicts) if (verdict.action === 'hide') hidden.add(id);
   }
   return hidden;

@@ -1,3 +1,4 @@
+import type { FilterEngine } from '../filters/match';
 import type { FilterRule } from '../filters/rule';
 import type { ResponseMap } from '../messages';
 import type { PageSummary } from '../page-summary';
@@ -14,6 +15,7 @@ type TabCounts = ResponseMap['get-tab-counts'];
  */
 export async function tabCounts(
   db: PapersInboxDb,
+  filters: FilterEngine,
   summary: PageSummary | null,
   rules: readonly FilterRule[],
   savedIds: ReadonlySet<string>,
@@ -21,6 +23,6 @@ export async function tabCounts(
 ): Promise<TabCounts> {
   if (!summary?.recognized) return { summary, read: [], hidden: [] };
   const { stored = [], read } = await getStates(db, summary.ids, savedIds, filtersOn(rules));
-  const verdicts = verdictsFor(rules, summary.ids, stored, [], now);
+  const verdicts = verdictsFor(filters, rules, summary.ids, stored, [], now);
   return { summary, read, hidden: summary.ids.filter((id) => verdicts[id]?.action === 'hide') };
 }

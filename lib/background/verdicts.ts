@@ -1,4 +1,4 @@
-import { applyTopicFilters } from '../filters/match';
+import type { FilterEngine } from '../filters/match';
 import type { FilterRule, FilterVerdict } from '../filters/rule';
 import type { PaperMeta } from '../paper';
 
@@ -8,10 +8,11 @@ export const filtersOn = (rules: readonly FilterRule[]) => rules.some((rule) => 
 
 /**
  * Topic filters run here, not in the page: the page's main thread stays free, the content script
- * stays small, and one compiled-rule cache serves every tab. The page's data (`onTop`) wins over
+ * stays small, and one compiled-rule cache (the background's one FilterEngine) serves every tab. The page's data (`onTop`) wins over
  * what is stored, field by field, as it does when the page is recorded. Only `ids` get a verdict.
  */
 export function verdictsFor(
+  filters: FilterEngine,
   rules: readonly FilterRule[],
   ids: readonly string[],
   stored: readonly PaperMeta[],
@@ -19,7 +20,7 @@ export function verdictsFor(
   now: number,
 ): Verdicts {
   if (!filtersOn(rules) || ids.length === 0) return {};
-  return Object.fromEntries(applyTopicFilters(pageMetas(ids, stored, onTop), [...rules], now).verdicts);
+  return Object.fromEntries(filters.applyTopicFilters(pageMetas(ids, stored, onTop), [...rules], now).verdicts);
 }
 
 /** The metadata of `ids`: the page's own (`onTop`) over the stored, field by field. */

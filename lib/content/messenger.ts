@@ -1,4 +1,4 @@
-import { RefusedError, sendUnparsed } from '../transport';
+import { RefusedError, sendUnparsed, type Transport } from '../transport';
 import type { Request, ResponseMap } from '../messages';
 
 /** Sends a request; resolves null when it failed (the user was told why, unless the extension is gone) instead of throwing into page code. */
@@ -16,6 +16,8 @@ const runtimeGone = () => browser.runtime?.id === undefined;
 type Sleep = (ms: number) => Promise<void>;
 
 export type MessengerOptions = {
+  /** The channel to the background (the browser's, from the content script's start). */
+  transport: Transport;
   /** Called once when the extension was reloaded under us: the content script must stop. */
   onDead: () => void;
   /** A request failed for good: the sentence to show the user (the background's own when it refused). */
@@ -33,13 +35,13 @@ const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve,
  * A refusal (storage full, a bad pattern) is an answer, not a lost message: it is not retried, and
  * its sentence reaches the user.
  */
-export function createMessenger({ onDead, onFailure, sleep = defaultSleep }: MessengerOptions): Requester {
+export function createMessenger({ transport, onDead, onFailure, sleep = defaultSleep }: MessengerOptions): Requester {
   let dead = false;
   return async function request(req) {
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
       if (dead) return null;
       try {
-        return await sendUnparsed(req);
+        return await sendUnparsed(transport, req);
       } catch (error) {
         if (isInvalidated(error) || runtimeGone()) {
           dead = true;

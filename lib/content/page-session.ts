@@ -83,10 +83,10 @@ export class PageSession {
    * the grid observer are not cards. The one place the session tells the two kinds apart.
    */
   #painting: CardPainter | null = null;
-  /** Cards annotated while the HTML still parsed (#placeWhileParsing), by element: checked at DOM ready. */
+  /** Cards annotated while the HTML still parsed (placeEarly), by element: checked at DOM ready. */
   #placedEarly = new Map<HTMLElement, string>();
-  /** Where placing while parsing is: the early states, the next article to look at, the ids placed. */
-  #early: { states: EarlyStates; next: number; taken: Set<string> } | null = null;
+  /** Where placing while parsing is: the early states and the next article to look at. */
+  #early: { states: EarlyStates; next: number } | null = null;
 
   constructor(readonly deps: SessionDeps) {}
 
@@ -234,10 +234,10 @@ export class PageSession {
    * annotated in that task. Any later task waits behind the page's first render: 0.3–2 s on a
    * 3,000-card page.
    */
-  async placeWhileParsing(early: EarlyStates | null): Promise<void> {
+  async placeEarly(early: EarlyStates | null): Promise<void> {
     if (early === null) return;
     const { doc, signal } = this.deps;
-    this.#early = { states: early, next: 0, taken: new Set() };
+    this.#early = { states: early, next: 0 };
     while (doc.readyState === 'loading' && this.#page === null && !signal.aborted) {
       const more = this.#placeParsed(performance.now() + EARLY_SLICE_MS, 1);
       await new Promise((resolve) => setTimeout(resolve, more ? 0 : 50));
@@ -260,9 +260,9 @@ export class PageSession {
       if (performance.now() > deadline) return true;
       early.next += 1;
       const id = earlyCardId(article);
-      const state = id && !early.taken.has(id) ? early.states.states.get(id) : undefined;
+      // A second article of the same paper is annotated too: the parse will not confirm it (#checkEarly).
+      const state = id && early.states.states.get(id);
       if (!id || !state) continue;
-      early.taken.add(id);
       this.#painter.annotate(article, earlyView(early.states, id, state));
       this.#placedEarly.set(article, id);
     }
@@ -271,7 +271,6 @@ export class PageSession {
 
   /** The parse is the judge: an early card it does not find (rare: a nested article) is cleared. */
   #checkEarly(cards: readonly ParsedCard[]): void {
-    if (this.#placedEarly.size === 0) return;
     const ids = new Map(cards.map((card) => [card.element, card.id]));
     for (const [element, id] of this.#placedEarly) {
       if (ids.get(element) === id) continue;

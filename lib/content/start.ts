@@ -1,4 +1,5 @@
 import { findCards, parsePapersPage } from '../hf/parse-page';
+import type { Transport } from '../transport';
 import { PageActions } from './actions';
 import { cardControls } from './clicks';
 import type { Feature, FeatureApi } from './feature';
@@ -17,6 +18,8 @@ import { Overlay } from './toast';
 
 export type StartOptions = {
   life: Lifetime;
+  /** The channel to the background (the browser's; a test's fake background in tests). */
+  transport: Transport;
   /** Stop everything (extension context invalidated). */
   stop: () => void;
   /** Subscribes to soft navigations (WXT's `wxt:locationchange`). */
@@ -56,13 +59,13 @@ function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): vo
 }
 
 /** Wires every content-script concern for one tab. Each piece is torn down by life.signal. */
-export function startPapersInbox({ life, stop, onLocationChange }: StartOptions): PageSession {
+export function startPapersInbox({ life, transport, stop, onLocationChange }: StartOptions): PageSession {
   const doc = document;
   let grid: Grid | null = null; // watched from DOM-ready on
   const overlay = new Overlay(doc, life);
   // A failed request's sentence ("Storage is full: …") as an alert; the toast needs a <body>.
   const onFailure = (sentence: string) => whenDomReady(doc, life.signal, () => overlay.toast(sentence, { role: 'alert' }));
-  const request = createMessenger({ onDead: stop, onFailure });
+  const request = createMessenger({ transport, onDead: stop, onFailure });
   const session = new PageSession({
     doc, currentUrl, parse: parsePapersPage, request, now: Date.now, signal: life.signal,
     writeQuietly: (write) => (grid ? grid.quietly(write) : write()),
@@ -76,7 +79,7 @@ export function startPapersInbox({ life, stop, onLocationChange }: StartOptions)
   // Runs at document_start: the rules and the listed papers' states arrive while the page parses.
   void session.preload();
   const early = prefetchStates(doc, currentUrl(), request, life.signal, session.filtersOn);
-  void early.then((answer) => session.placeWhileParsing(answer));
+  void early.then((answer) => session.placeEarly(answer));
   whenDomReady(doc, life.signal, () => {
     readStyle();
     // Cards placed while the page parsed: the last ones now, the page's parse (tens of ms on a big

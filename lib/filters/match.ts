@@ -3,7 +3,7 @@ import { compileRule, validateRule, type CompiledRule, type PassTest, type Valid
 import { keywordMatcher } from './keyword';
 import { listAt } from '../list-at';
 import { regexMatcher, type RuleClock } from './regex-prefilter';
-import { paperTexts, type PaperTexts } from './text';
+import { createTextCaches, paperTexts, type PaperTexts } from './text';
 import type { PaperMeta } from '../paper';
 
 // No Zod here: the content script bundles this file. Rule creation (schema checks) is in make-rule.ts.
@@ -23,75 +23,10 @@ export interface CompiledRules {
   failed: Map<string, string>;
 }
 
-/**
- * Compiled rules by everything a pass reads from them, so a pass after a pass (every batch of
- * cards, every rule edit in any tab) neither re-validates nor rebuilds regexes. Keyed on the
- * content, not on updatedAt: a draft in the editor keeps its id and updatedAt while its pattern changes.
- */
-const prepared = new Map<string, CompiledRule | string>();
-
-function prepare(rule: FilterRule): CompiledRule | string {
-  const key = JSON.stringify([rule.id, rule.kind, rule.action, rule.pattern, rule.unless, rule.fields]);
-  let c = prepared.get(key);
-  if (c === undefined) {
-    // The editor's preview makes a rule per keystroke: forget them all now and then.
-    if (prepared.size >= 500) prepared.clear();
-    prepared.set(key, (c = compileRule(rule)));
-  }
-  return c;
-}
-
-/** Inactive when disabled or snoozed; invalid rules (e.g. from an imported backup) are never run. */
-export function compileRules(rules: readonly FilterRule[], now: number): CompiledRules {
-  const active: CompiledRule[] = [];
-  const failed = new Map<string, string>();
-  for (const rule of rules) {
-    if (!rule.enabled || (rule.snoozeUntil ?? 0) > now) continue;
-    const c = prepare(rule);
-    if (typeof c === 'string') failed.set(rule.id, c);
-    else active.push(c);
-  }
-  return { active, failed };
-}
-
 export interface FilterResult {
   verdicts: Map<string, FilterVerdict>;
   counts: Map<string, number>;
   failed: Map<string, string>;
-}
-
-/** Run compiled rules; strongest action wins (hide > dim > highlight), then list order. */
-export function runCompiled(
-  papers: readonly PaperMeta[],
-  compiled: CompiledRules,
-  clock: () => number = () => performance.now(),
-): FilterResult {
-  const { active } = compiled;
-  const failed = new Map(compiled.failed);
-  const counts = active.map(() => 0);
-  const verdicts = new Map<string, FilterVerdict>();
-  const { keywordHits, regexHits, byOwn, timesRules } = passMatchers(active);
-  const budget = timeBudget(clock, failed);
-  for (const paper of papers) {
-    const texts = paperTexts(paper);
-    const hits = new Set<PassTest>();
-    keywordHits(texts, hits);
-    regexHits({ texts, hits, failed, clock: budget });
-    if (timesRules) budget.start();
-    let strongest: FilterRule | undefined;
-    let strongestAt = -1;
-    for (const i of byOwn.candidates(hits)) {
-      const c = active[i];
-      if (c === undefined || !ruleMatches(c, paper, texts, hits, failed, budget)) continue;
-      counts[i] = (counts[i] ?? 0) + 1;
-      if (strongest === undefined || stronger(c.rule, i, strongest, strongestAt)) {
-        strongest = c.rule;
-        strongestAt = i;
-      }
-    }
-    if (strongest) record(strongest, paper.id, verdicts);
-  }
-  return { verdicts, counts: countsById(active, counts), failed };
 }
 
 /** What a pass over these rules builds before looking at papers. */
@@ -103,19 +38,6 @@ function buildMatchers(active: readonly CompiledRule[]) {
     // Rules that run a user regex in their own test are timed per call, from a reading per paper.
     timesRules: active.some((c) => c.runsRegex),
   };
-}
-
-/**
- * The last pass's matchers, for a pass over the same compiled rules (kept by `prepare`): the next
- * pass usually has them (the next batch of cards, the next message), and building the searches
- * costs as much as filtering a few dozen papers. They keep no state between papers.
- */
-let lastPass: { active: readonly CompiledRule[]; matchers: ReturnType<typeof buildMatchers> } | undefined;
-
-function passMatchers(active: readonly CompiledRule[]) {
-  const same = lastPass?.active.length === active.length && active.every((c, i) => lastPass?.active[i] === c);
-  if (!same || lastPass === undefined) lastPass = { active: [...active], matchers: buildMatchers(active) };
-  return lastPass.matchers;
 }
 
 /**
@@ -199,24 +121,105 @@ function timeBudget(clock: () => number, failed: Map<string, string>): RuleClock
   };
 }
 
-export function applyTopicFilters(
-  papers: readonly PaperMeta[],
-  rules: readonly FilterRule[],
-  now: number,
-  clock?: () => number,
-): FilterResult {
-  return runCompiled(papers, compileRules(rules, now), clock);
-}
+/** What a pass over compiled rules reuses from the last one (see FilterEngine's `lastPass`). */
+type Matchers = ReturnType<typeof buildMatchers>;
 
-/** For the editor's live preview: "would hide 7 of 52 papers". Ignores enabled/snooze (it's a draft). */
-export function previewRule(
-  rule: FilterRule,
-  papers: readonly PaperMeta[],
-  now: number,
-): { matched: number; total: number; error?: string } {
-  const draft = { ...rule, enabled: true, snoozeUntil: undefined };
-  const res = applyTopicFilters(papers, [draft], now);
-  const error = res.failed.get(rule.id);
-  const matched = res.counts.get(rule.id) ?? 0;
-  return error === undefined ? { matched, total: papers.length } : { matched, total: papers.length, error };
+/**
+ * The filters with what they keep between passes: compiled rules, the last pass's matchers and
+ * the texts' folds. Each context that filters makes one and keeps it (the background's
+ * startBackground, the popup's start); tests make their own. Passes never share state otherwise.
+ */
+export class FilterEngine {
+  /**
+   * Compiled rules by everything a pass reads from them, so a pass after a pass (every batch of
+   * cards, every rule edit in any tab) neither re-validates nor rebuilds regexes. Keyed on the
+   * content, not on updatedAt: a draft in the editor keeps its id and updatedAt while its pattern changes.
+   */
+  private readonly prepared = new Map<string, CompiledRule | string>();
+
+  /**
+   * The last pass's matchers, for a pass over the same compiled rules (kept by `prepare`): the next
+   * pass usually has them (the next batch of cards, the next message), and building the searches
+   * costs as much as filtering a few dozen papers. They keep no state between papers.
+   */
+  private lastPass: { active: readonly CompiledRule[]; matchers: Matchers } | undefined;
+
+  /** Folded long texts and plain-text checks (text.ts). */
+  private readonly texts = createTextCaches();
+
+  private prepare(rule: FilterRule): CompiledRule | string {
+    const key = JSON.stringify([rule.id, rule.kind, rule.action, rule.pattern, rule.unless, rule.fields]);
+    let c = this.prepared.get(key);
+    if (c === undefined) {
+      // The editor's preview makes a rule per keystroke: forget them all now and then.
+      if (this.prepared.size >= 500) this.prepared.clear();
+      this.prepared.set(key, (c = compileRule(rule)));
+    }
+    return c;
+  }
+
+  private passMatchers(active: readonly CompiledRule[]): Matchers {
+    const last = this.lastPass;
+    const same = last?.active.length === active.length && active.every((c, i) => last.active[i] === c);
+    if (same && last !== undefined) return last.matchers;
+    const matchers = buildMatchers(active);
+    this.lastPass = { active: [...active], matchers };
+    return matchers;
+  }
+
+  /** Inactive when disabled or snoozed; invalid rules (e.g. from an imported backup) are never run. */
+  compileRules(rules: readonly FilterRule[], now: number): CompiledRules {
+    const active: CompiledRule[] = [];
+    const failed = new Map<string, string>();
+    for (const rule of rules) {
+      if (!rule.enabled || (rule.snoozeUntil ?? 0) > now) continue;
+      const c = this.prepare(rule);
+      if (typeof c === 'string') failed.set(rule.id, c);
+      else active.push(c);
+    }
+    return { active, failed };
+  }
+
+  /** Run compiled rules; strongest action wins (hide > dim > highlight), then list order. */
+  runCompiled(papers: readonly PaperMeta[], compiled: CompiledRules, clock: () => number = () => performance.now()): FilterResult {
+    const { active } = compiled;
+    const failed = new Map(compiled.failed);
+    const counts = active.map(() => 0);
+    const verdicts = new Map<string, FilterVerdict>();
+    const { keywordHits, regexHits, byOwn, timesRules } = this.passMatchers(active);
+    const budget = timeBudget(clock, failed);
+    for (const paper of papers) {
+      const texts = paperTexts(paper, this.texts);
+      const hits = new Set<PassTest>();
+      keywordHits(texts, hits);
+      regexHits({ texts, hits, failed, clock: budget });
+      if (timesRules) budget.start();
+      let strongest: FilterRule | undefined;
+      let strongestAt = -1;
+      for (const i of byOwn.candidates(hits)) {
+        const c = active[i];
+        if (c === undefined || !ruleMatches(c, paper, texts, hits, failed, budget)) continue;
+        counts[i] = (counts[i] ?? 0) + 1;
+        if (strongest === undefined || stronger(c.rule, i, strongest, strongestAt)) {
+          strongest = c.rule;
+          strongestAt = i;
+        }
+      }
+      if (strongest) record(strongest, paper.id, verdicts);
+    }
+    return { verdicts, counts: countsById(active, counts), failed };
+  }
+
+  applyTopicFilters(papers: readonly PaperMeta[], rules: readonly FilterRule[], now: number, clock?: () => number): FilterResult {
+    return this.runCompiled(papers, this.compileRules(rules, now), clock);
+  }
+
+  /** For the editor's live preview: "would hide 7 of 52 papers". Ignores enabled/snooze (it's a draft). */
+  previewRule(rule: FilterRule, papers: readonly PaperMeta[], now: number): { matched: number; total: number; error?: string } {
+    const draft = { ...rule, enabled: true, snoozeUntil: undefined };
+    const res = this.applyTopicFilters(papers, [draft], now);
+    const error = res.failed.get(rule.id);
+    const matched = res.counts.get(rule.id) ?? 0;
+    return error === undefined ? { matched, total: papers.length } : { matched, total: papers.length, error };
+  }
 }

@@ -2,7 +2,7 @@ import { listAt } from '../list-at';
 import type { FilterField } from './rule';
 import type { PaperTexts } from './text';
 import { branchLiterals } from './regex-literals';
-import { isPlainText, plainTwin } from './regex-test';
+import { plainTwin } from './regex-test';
 import type { LinearRegex } from './linear/linear-regex';
 
 /**
@@ -103,7 +103,7 @@ export function regexMatcher(tests: readonly { test: LiteralRegex; ruleId: strin
   return (run) => {
     for (const { field, plain, other } of fields)
       for (const text of run.texts.raw(field)) {
-        const gs = isPlainText(text) ? plain : other;
+        const gs = run.texts.isPlain(text) ? plain : other;
         for (const g of gs) searchText(g, text, run);
       }
   };

@@ -9,9 +9,11 @@
 const NOT_PLAIN = /[^\0-\u0130\u0132-\u017e]/;
 const UNICODE_ESCAPE = /\\[pPux]/;
 
-// Texts are checked once: the same abstracts come back on every pass and for every regex rule.
-const plainTexts = new Map<string, boolean>();
-export function isPlainText(s: string): boolean {
+/**
+ * `plainTexts` keeps each answer (text.ts `TextCaches`): texts are checked once, as the same
+ * abstracts come back on every pass and for every regex rule.
+ */
+export function isPlainText(s: string, plainTexts: Map<string, boolean>): boolean {
   let plain = plainTexts.get(s);
   if (plain === undefined) {
     plain = !NOT_PLAIN.test(s);

@@ -1,5 +1,6 @@
 import type { FilterField } from './rule';
 import type { PaperMeta } from '../paper';
+import { isPlainText } from './regex-test';
 
 /** Longest text a rule ever looks at: bounds the work per paper whatever the page holds. */
 export const FIELD_TEXT_MAX = 20_000;
@@ -41,14 +42,26 @@ export function wordStartView(folded: string): string {
 }
 
 /**
- * Folded abstracts (and other long texts), with their word-start views, across passes: the same
- * papers are filtered again after every rule edit and every batch of cards, and these are the
- * largest per-text costs that do not depend on the rules. Short texts (names, keywords) fold
- * faster than a lookup.
+ * What the text side of a pass keeps across passes. One set per FilterEngine (match.ts), created
+ * with it: no module state, so each context (and each test) has its own.
  */
-const folds = new Map<string, FoldedText>();
+export interface TextCaches {
+  /**
+   * Folded abstracts (and other long texts), with their word-start views, across passes: the same
+   * papers are filtered again after every rule edit and every batch of cards, and these are the
+   * largest per-text costs that do not depend on the rules. Short texts (names, keywords) fold
+   * faster than a lookup.
+   */
+  folds: Map<string, FoldedText>;
+  /** Whether a text is plain (regex-test.ts `isPlainText`). */
+  plainTexts: Map<string, boolean>;
+}
 
-function foldKept(text: string): FoldedText {
+export function createTextCaches(): TextCaches {
+  return { folds: new Map(), plainTexts: new Map() };
+}
+
+function foldKept(text: string, folds: Map<string, FoldedText>): FoldedText {
   if (text.length < 200) return { text: fold(text), wordStarts: null };
   let f = folds.get(text);
   if (f === undefined) {
@@ -65,24 +78,33 @@ export interface PaperTexts {
   raw(field: FilterField): string[];
   /** Folded texts of a field, not kept: the keyword matcher asks once per field. */
   folded(field: FilterField): FoldedText[];
+  /** Whether one of its texts is plain (regex-test.ts): the regex prefilter picks its words by it. */
+  isPlain(text: string): boolean;
 }
 
 /** A class rather than closures: one is made per paper per pass. */
 class Texts implements PaperTexts {
   private readonly kept: Partial<Record<FilterField, string[]>> = {};
-  constructor(private readonly paper: PaperMeta) {}
+  constructor(
+    private readonly paper: PaperMeta,
+    private readonly caches: TextCaches,
+  ) {}
 
   raw(field: FilterField): string[] {
     return (this.kept[field] ??= clippedTexts(this.paper, field));
   }
 
   folded(field: FilterField): FoldedText[] {
-    return this.raw(field).map(foldKept);
+    return this.raw(field).map((text) => foldKept(text, this.caches.folds));
+  }
+
+  isPlain(text: string): boolean {
+    return isPlainText(text, this.caches.plainTexts);
   }
 }
 
-export function paperTexts(paper: PaperMeta): PaperTexts {
-  return new Texts(paper);
+export function paperTexts(paper: PaperMeta, caches: TextCaches): PaperTexts {
+  return new Texts(paper, caches);
 }
 
 const clip = (s: string) => (s.length > FIELD_TEXT_MAX ? s.slice(0, FIELD_TEXT_MAX) : s);

@@ -1,9 +1,12 @@
-import { setTransport } from '../../lib/client';
+import { createClient, type Transport } from '../../lib/client';
 import type { PageSummary } from '../../lib/page-summary';
 import type { Request, ResponseMap, RestoreSummary } from '../../lib/messages';
 import { getDb } from '../../lib/store/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { tabCounts } from '../../lib/background/tab-counts';
+import { FilterEngine } from '../../lib/filters/match';
+import { createPageServices, type PageServices } from '../../components/page-services';
+import { pageWrapper, type PageWrapper } from './page-wrapper';
 
 /**
  * A small stand-in for the background: records every request and applies writes to the same
@@ -15,6 +18,12 @@ export interface FakeBackground {
   /** Make the next requests of a type fail with this sentence. */
   failures: Map<Request['type'], string>;
   restoreResult?: RestoreSummary;
+  /** The background's filters (the page has its own, in `services`). */
+  filters: FilterEngine;
+  /** The page's services, as its start makes them, with a client over this background. */
+  services: PageServices;
+  /** Renders a page under `services`: `render(<App />, { wrapper: bg.wrapper })`. */
+  wrapper: PageWrapper;
 }
 
 export async function clearDb(): Promise<void> {
@@ -30,7 +39,7 @@ async function handle(bg: FakeBackground, req: Request): Promise<ResponseMap[Req
       return { summary: bg.summaries.get(req.tabId) ?? null };
     case 'get-tab-counts': {
       const [rules, savedIds] = await Promise.all([db.filters.toArray(), db.saved.toCollection().primaryKeys()]);
-      return tabCounts(db, bg.summaries.get(req.tabId) ?? null, rules, new Set(savedIds), now);
+      return tabCounts(db, bg.filters, bg.summaries.get(req.tabId) ?? null, rules, new Set(savedIds), now);
     }
     case 'mark-all-read': {
       const token = `undo-${bg.requests.length}`;
@@ -67,8 +76,7 @@ async function handle(bg: FakeBackground, req: Request): Promise<ResponseMap[Req
 }
 
 export function installFakeBackground(): FakeBackground {
-  const bg: FakeBackground = { requests: [], summaries: new Map(), failures: new Map() };
-  setTransport(async (req) => {
+  const transport: Transport = async (req) => {
     bg.requests.push(req);
     const failure = bg.failures.get(req.type);
     if (failure) return { ok: false, error: failure };
@@ -77,7 +85,11 @@ export function installFakeBackground(): FakeBackground {
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-  });
+  };
+  const services = createPageServices(createClient(transport));
+  const bg: FakeBackground = {
+    requests: [], summaries: new Map(), failures: new Map(), filters: new FilterEngine(), services, wrapper: pageWrapper(services),
+  };
   return bg;
 }
 

@@ -5,7 +5,7 @@ import { parseDailyPapersResponse } from '../../lib/hf/api';
 import { labelledPapers } from '../../lib/ranking/signals';
 import { trainNow } from '../../lib/ranking/train';
 import { getDb } from '../../lib/store/db';
-import { clearDb, installFakeBackground } from './fake-background';
+import { clearDb, installFakeBackground, type FakeBackground } from './fake-background';
 import { NOW, paper } from './builders';
 
 const papers = parseDailyPapersResponse(
@@ -15,9 +15,10 @@ const ROBOTS = /\b(robot\w*|embodied|manipulation|humanoid)\b/i;
 const robotics = papers.filter((meta) => ROBOTS.test(meta.title ?? ''));
 const others = papers.filter((meta) => !ROBOTS.test(meta.title ?? ''));
 
+let bg: FakeBackground;
 beforeEach(async () => {
   await clearDb();
-  installFakeBackground();
+  bg = installFakeBackground();
 });
 
 async function saveAll(metas: typeof papers): Promise<void> {
@@ -28,7 +29,7 @@ async function saveAll(metas: typeof papers): Promise<void> {
 
 it('says how many more saves the ranking needs', async () => {
   await saveAll(robotics.slice(0, 3));
-  render(<App search="?tabId=3" />);
+  render(<App search="?tabId=3" />, { wrapper: bg.wrapper });
   expect(await screen.findByText(/Needs 2 more saves to rank today's papers for you/)).toBeInTheDocument();
 });
 
@@ -45,7 +46,7 @@ it("lists today's top 5 for you as links, each with its reason", async () => {
   const today = [...others.slice(100, 120), ...robotics.slice(5, 8)];
   await db.papers.bulkPut(today.map((meta) => paper(meta.id, meta)));
   await db.meta.put({ key: 'today', date: '2026-07-27', ids: today.map((m) => m.id), fetchedAt: NOW });
-  render(<App search="?tabId=3" />);
+  render(<App search="?tabId=3" />, { wrapper: bg.wrapper });
   const section = await screen.findByRole('region', { name: 'For you today' });
   const items = await within(section).findAllByRole('listitem');
   expect(items).toHaveLength(5);

@@ -3,19 +3,20 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
 import { createErrorReporter, PROBLEMS_KEY } from '../../lib/problems';
-import { clearDb, installFakeBackground } from './fake-background';
+import { clearDb, installFakeBackground, type FakeBackground } from './fake-background';
 
 const TAB = 3;
 
+let bg: FakeBackground;
 beforeEach(async () => {
   await clearDb();
-  installFakeBackground();
+  bg = installFakeBackground();
 });
 
 const reporter = () => createErrorReporter({ area: fakeBrowser.storage.session, now: () => Date.UTC(2026, 11, 7, 9) });
 
 it('shows no problems row while nothing went wrong', async () => {
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   expect(await screen.findByText('Settings')).toBeInTheDocument();
   expect(screen.queryByRole('region', { name: 'Problems' })).not.toBeInTheDocument();
 });
@@ -29,7 +30,7 @@ it('counts the problems the background kept, and copies their details as text fo
   report('background/badge', new Error('No tab with id: 9'));
   report('background/badge', new Error('No tab with id: 9'));
   report('background/prune-undo', new Error('Database closed'));
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   const row = await screen.findByRole('region', { name: 'Problems' });
   expect(row).toHaveTextContent('3 problems since the browser started');
   await user.click(screen.getByRole('button', { name: 'Copy details' }));
@@ -43,7 +44,7 @@ it('counts the problems the background kept, and copies their details as text fo
 
 it('shows a problem reported while the popup is open, and Clear empties the list', async () => {
   const user = userEvent.setup();
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   expect(await screen.findByText('Settings')).toBeInTheDocument();
   reporter()('background/today-list', new Error('QuotaExceededError'));
   const row = await screen.findByRole('region', { name: 'Problems' });

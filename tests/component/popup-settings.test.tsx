@@ -19,7 +19,7 @@ it('edits a rule in place, keeping its id and creation time', async () => {
   await db.papers.bulkPut([paper('2511.00001', { title: 'Diffusion models' }), paper('2511.00002')]);
   await db.filters.put(rule('diffusion', { createdAt: NOW - 5000 }));
   bg.summaries.set(TAB, summary(['2511.00001', '2511.00002'], []));
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   await user.click(await screen.findByRole('button', { name: 'Edit filter diffusion' }));
   const form = screen.getByRole('form', { name: 'Edit filter diffusion' });
   await user.selectOptions(within(form).getByRole('combobox', { name: 'Action' }), 'highlight');
@@ -36,7 +36,7 @@ it('edits a rule in place, keeping its id and creation time', async () => {
 
 it('sends setting changes to the background', async () => {
   const user = userEvent.setup();
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   await user.click(await screen.findByText('Settings'));
   await user.selectOptions(screen.getByRole('combobox', { name: 'Toolbar badge' }), 'today');
   await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-settings', patch: { badge: 'today' } }));
@@ -65,7 +65,7 @@ it('says when today\'s list is an old one because the last refresh failed', asyn
     lastError: 'HTTP 503',
     lastErrorAt: NOW + 60_000,
   });
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   expect(await screen.findByText(/^offline — showing the list from 2026-11-23 \d\d:\d\d$/)).toBeInTheDocument();
   await waitFor(() => expect(document.querySelector('[data-pi-count="today-unread"]')).toHaveTextContent('1'));
 });
@@ -77,7 +77,7 @@ it('opens the reading list in a new tab', async () => {
     created.push(props.url ?? '');
     return { id: 99, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1, discarded: false, autoDiscardable: true, groupId: -1, frozen: false, selected: true };
   });
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   await user.click(await screen.findByRole('button', { name: 'Open reading list' }));
   await waitFor(() => expect(created).toHaveLength(1));
   expect(created[0]).toMatch(/\/reading-list\.html$/);

@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 async function openSettings() {
   const user = userEvent.setup();
-  render(<App search={`?tabId=${TAB}`} />);
+  render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
   await user.click(await screen.findByText('Settings'));
   return user;
 }

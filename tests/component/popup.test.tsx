@@ -38,7 +38,7 @@ describe('popup on a papers tab', () => {
   });
 
   it('shows new, unread, hidden and total computed from the store and the filters', async () => {
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     expect(await countOf('total')).toBe('5');
     // One read, one hidden by "diffusion": three unread; of the two new ones one is hidden.
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
@@ -47,7 +47,7 @@ describe('popup on a papers tab', () => {
   });
 
   it('shows today\'s unread count, the saved count and the fetch time for any tab', async () => {
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     // Today: 00001 unread, 00002 read, 00003 hidden by the filter.
     expect(await countOf('today-unread')).toBe('1');
     expect(await countOf('saved')).toBe('2');
@@ -57,7 +57,7 @@ describe('popup on a papers tab', () => {
 
   it('"Mark all read" sends one request with the visible unread ids and offers undo', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByText('Marked 3 papers read')).toBeInTheDocument();
@@ -71,7 +71,7 @@ describe('popup on a papers tab', () => {
 
   it('lists each rule with its count on this page, a switch and a delete button', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     const toggle = await screen.findByRole('switch', { name: 'Enable filter diffusion' });
     expect(toggle).toBeChecked();
     await waitFor(() => expect(screen.getByText('1 hidden')).toBeInTheDocument());
@@ -83,7 +83,7 @@ describe('popup on a papers tab', () => {
 
   it('previews a new filter live against the papers on this page', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     await countOf('total');
     // The filter form is loaded after the counts.
     await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'sampling');
@@ -92,7 +92,7 @@ describe('popup on a papers tab', () => {
 
   it('refuses an invalid regex with a sentence and sends nothing', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     await countOf('total');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Kind' }), 'regex');
     // An unterminated group: not a valid JavaScript regex.
@@ -104,7 +104,7 @@ describe('popup on a papers tab', () => {
 
   it('adds a filter through the background', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     await countOf('total');
     await user.type(await screen.findByRole('textbox', { name: /pattern/i }), 'robotics');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'dim');
@@ -124,7 +124,7 @@ describe('popup on a papers tab', () => {
 
 describe('popup elsewhere', () => {
   it('on a non-papers tab says where to go, with a link', async () => {
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     expect(await screen.findByText(/to see what's new/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Hugging Face Daily Papers' })).toHaveAttribute('href', 'https://huggingface.co/papers');
     expect(document.querySelector('[data-pi-count="total"]')).toBeNull();
@@ -133,7 +133,7 @@ describe('popup elsewhere', () => {
 
   it('on a page whose layout is not recognized says so and shows no page counts', async () => {
     bg.summaries.set(TAB, summary([], [], { recognized: false }));
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     const section = await screen.findByText(/doesn't recognize this page's layout/);
     expect(section).toHaveTextContent('Nothing on this page was marked.');
     for (const name of ['new', 'unread', 'hidden', 'total']) {
@@ -164,7 +164,7 @@ describe('popup start-up order', () => {
   it("shows this page's counts first; today's list, filters and settings come after them", async () => {
     const order: string[] = [];
     const observer = recordCountOrder(order);
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     expect(await countOf('today-unread')).toBe('1');
     observer.disconnect();
     expect(order.slice(0, 4).sort()).toEqual(['hidden', 'new', 'total', 'unread']);
@@ -174,7 +174,7 @@ describe('popup start-up order', () => {
   });
 
   it('with lookups begun before rendering, shows the same counts from one request to the background', async () => {
-    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />);
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`, bg.services.client)} />, { wrapper: bg.wrapper });
     expect(await countOf('total')).toBe('5');
     expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3');
     expect(document.querySelector('[data-pi-count="hidden"]')).toHaveTextContent('1');
@@ -186,7 +186,7 @@ describe('popup start-up order', () => {
 
   it('a recount when the page reports more cards keeps a half-typed filter and today\'s list', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} />);
+    render(<App search={`?tabId=${TAB}`} />, { wrapper: bg.wrapper });
     await countOf('total');
     const pattern = await screen.findByRole('textbox', { name: /pattern/i });
     await user.type(pattern, 'robo');
@@ -199,7 +199,7 @@ describe('popup start-up order', () => {
 
   it('counts begun before rendering give way to the live ones when the store changes', async () => {
     const user = userEvent.setup();
-    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`)} />);
+    render(<App search={`?tabId=${TAB}`} start={startPopup(`?tabId=${TAB}`, bg.services.client)} />, { wrapper: bg.wrapper });
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('3'));
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     await waitFor(() => expect(document.querySelector('[data-pi-count="unread"]')).toHaveTextContent('0'));

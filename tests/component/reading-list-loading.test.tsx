@@ -5,7 +5,7 @@ import { FIRST_ROWS } from '../../entrypoints/reading-list/useReadingList';
 import { FIRST_FRAME_ROWS } from '../../entrypoints/reading-list/RowList';
 import { getDb } from '../../lib/store/db';
 import type { PapersInboxDb } from '../../lib/store/db';
-import { clearDb, installFakeBackground } from './fake-background';
+import { clearDb, installFakeBackground, type FakeBackground } from './fake-background';
 import { NOW, paper, saved } from './builders';
 
 /**
@@ -42,10 +42,11 @@ const COUNT = 120;
 const ids = Array.from({ length: COUNT }, (_, i) => `2512.${String(10000 + i)}`);
 const OLDEST = ids[0] ?? '';
 
+let bg: FakeBackground;
 beforeEach(async () => {
   gate.reset();
   await clearDb();
-  installFakeBackground();
+  bg = installFakeBackground();
   const db = getDb();
   // The oldest saved paper (far beyond the first rows) is the only one about lattice QCD.
   await db.papers.bulkPut(ids.map((id, i) => paper(id, i === 0 ? { title: 'Lattice QCD on a budget' } : {})));
@@ -62,7 +63,7 @@ it('shows the newest rows before the rest of the list is read, then the whole li
     if (firstFrame.length === 0 && rowIds().length > 0) firstFrame.push(rowIds().flatMap((id) => (id ? [id] : [])));
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await waitFor(() => expect(rowIds()).toEqual(newest(FIRST_ROWS)));
   observer.disconnect();
   // The first frame holds a screenful; the rest of the first step follows once it is painted.
@@ -85,7 +86,7 @@ it('shows the newest rows before the rest of the list is read, then the whole li
 
 it('search covers every saved paper, not just the first rows: title and note of the oldest ones', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await waitFor(() => expect(rowIds()).toHaveLength(FIRST_ROWS));
   const search = screen.getByRole('searchbox', { name: 'Search reading list' });
   await user.type(search, 'lattice');
@@ -101,7 +102,7 @@ it('search covers every saved paper, not just the first rows: title and note of 
 
 it('a short list is whole in its first rows: complete at once, no second read', async () => {
   await getDb().saved.bulkDelete(ids.slice(3));
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await waitFor(() => expect(status()).toHaveTextContent('3 of 3 papers'));
   expect(rowIds()).toEqual([ids[2], ids[1], ids[0]]);
   expect(screen.getByRole('button', { name: 'Export BibTeX' })).toBeEnabled();

@@ -36,7 +36,7 @@ async function ready() {
 }
 
 it('shows each saved paper as a row, newest saved first, with text titles only', async () => {
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   expect(rowIds()).toEqual(['2511.00013', '2511.00012', '2511.00011']);
   expect(screen.getByRole('link', { name: HOSTILE })).toHaveAttribute('href', 'https://huggingface.co/papers/2511.00012');
@@ -49,7 +49,7 @@ it('shows each saved paper as a row, newest saved first, with text titles only',
 
 it('expands the abstract on demand', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   const row = rows()[2];
   if (!row) throw new Error('no row');
@@ -62,7 +62,7 @@ it('expands the abstract on demand', async () => {
 
 it('search narrows the rows: every word must match title, abstract, authors, note or tags', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   const search = screen.getByRole('searchbox', { name: 'Search reading list' });
   await user.type(search, 'TRANSFORMERS');
@@ -77,7 +77,7 @@ it('search narrows the rows: every word must match title, abstract, authors, not
 
 it('filters by tag and by status, and sorts by upvotes', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by tag' }), 'bio');
   await waitFor(() => expect(rowIds()).toEqual(['2511.00011']));
@@ -91,7 +91,7 @@ it('filters by tag and by status, and sorts by upvotes', async () => {
 
 it('saves an edited note through the background when the field loses focus', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   const note = screen.getByRole('textbox', { name: 'Note for Diffusion for Video' });
   await user.type(note, 'cite in ch. 3');
@@ -103,7 +103,7 @@ it('saves an edited note through the background when the field loses focus', asy
 
 it('adds a tag with Enter and removes one with its × button', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.type(screen.getByRole('textbox', { name: 'Add tag to Diffusion for Video' }), 'survey{Enter}');
   await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-saved', id: '2511.00013', tags: ['video', 'survey'] }));
@@ -113,7 +113,7 @@ it('adds a tag with Enter and removes one with its × button', async () => {
 
 it('marks a paper done and removes one from the list', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.selectOptions(screen.getByRole('combobox', { name: `Status of ${HOSTILE}` }), 'done');
   await waitFor(() => expect(writes(bg).at(-1)).toEqual({ type: 'update-saved', id: '2511.00012', status: 'done' }));
@@ -142,7 +142,7 @@ describe('export', () => {
 
   it('exports the filtered view in each format and says how many papers', async () => {
     const user = userEvent.setup();
-    render(<App />);
+    render(<App />, { wrapper: bg.wrapper });
     await ready();
     await user.type(screen.getByRole('searchbox', { name: 'Search reading list' }), 'protein');
     await waitFor(() => expect(rowIds()).toEqual(['2511.00011']));
@@ -165,7 +165,7 @@ describe('export', () => {
 
   it('backs up everything to a dated JSON file', async () => {
     const user = userEvent.setup();
-    render(<App />);
+    render(<App />, { wrapper: bg.wrapper });
     await ready();
     await user.click(screen.getByRole('button', { name: 'Back up everything' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
@@ -176,7 +176,7 @@ describe('export', () => {
 
 it('restoring a bad file shows the background\'s sentence and changes nothing', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   const input = screen.getByLabelText('Restore from backup file');
   await user.upload(input, new File(['this is not json'], 'backup.json', { type: 'application/json' }));
@@ -188,7 +188,7 @@ it('restoring a bad file shows the background\'s sentence and changes nothing', 
 it('restoring a good file shows what was restored', async () => {
   const user = userEvent.setup();
   bg.restoreResult = { papersAdded: 12, papersUpdated: 3, savedAdded: 5, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true, filtersSwitchedOff: [] };
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.upload(screen.getByLabelText('Restore from backup file'), new File(['{}'], 'b.json', { type: 'application/json' }));
   expect(await screen.findByText(/^Restored: 12 papers added, 3 updated, 5 saved added/)).toBeInTheDocument();
@@ -200,7 +200,7 @@ it('a restore that switched a rule off says which and why', async () => {
     papersAdded: 0, papersUpdated: 0, savedAdded: 0, savedUpdated: 0, filtersAdded: 1, filtersUpdated: 0, settingsRestored: true,
     filtersSwitchedOff: [{ pattern: '(a)\\1', error: 'It uses a back-reference.' }],
   };
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.upload(screen.getByLabelText('Restore from backup file'), new File(['{}'], 'b.json', { type: 'application/json' }));
   expect(await screen.findByText(/The filter "\(a\)\\1" was restored switched off: It uses a back-reference\./)).toBeInTheDocument();
@@ -208,7 +208,7 @@ it('a restore that switched a rule off says which and why', async () => {
 
 it('says how to save papers when the list is empty', async () => {
   await clearDb();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   expect(
     await screen.findByText('Your reading list is empty. Save papers on huggingface.co/papers with the Save button or the s key.'),
   ).toBeInTheDocument();
@@ -220,7 +220,7 @@ it('renders only the first rows of a long list and more on request', async () =>
   const ids = Array.from({ length: 120 }, (_, i) => `2512.${String(10000 + i)}`);
   await db.papers.bulkPut(ids.map((id) => paper(id)));
   await db.saved.bulkPut(ids.map((id, i) => saved(id, { savedAt: NOW + i })));
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   // The whole list is read after the first rows are painted (fake-indexeddb is slow: wait longer).
   expect(await screen.findByText('123 of 123 papers', undefined, { timeout: 5_000 })).toBeInTheDocument();
   expect(rows()).toHaveLength(50);
@@ -230,7 +230,7 @@ it('renders only the first rows of a long list and more on request', async () =>
 
 it('"/" focuses the search box', async () => {
   const user = userEvent.setup();
-  render(<App />);
+  render(<App />, { wrapper: bg.wrapper });
   await ready();
   await user.keyboard('/');
   expect(screen.getByRole('searchbox', { name: 'Search reading list' })).toHaveFocus();

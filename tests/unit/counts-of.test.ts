@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { computePageCounts } from '../../components/page-counts';
 import { PageModel } from '../../lib/content/page-model';
 import { countsOf } from '../../lib/counts-of';
-import { applyTopicFilters } from '../../lib/filters/match';
+import { FilterEngine } from '../../lib/filters/match';
 import type { FilterRule } from '../../lib/filters/rule';
 import { parsePapersPage } from '../../lib/hf/parse-page';
 import type { PaperState } from '../../lib/paper';
 import type { PaperRecord } from '../../lib/store/records';
 import { seededRandom } from '../../lib/seeded-random';
 import { allBases } from './faults/bases';
+
+/** One engine for the file, as one per context in the extension. */
+const filters = new FilterEngine();
 
 const NOW = 1_790_000_000_000;
 const hideRule = (pattern: string): FilterRule => ({
@@ -42,11 +45,11 @@ describe('badge and popup counts agree on every fixture page', () => {
       // One rule that hides some papers of this page (a word of the first title), as the background would.
       const word = parsed.cards[0]?.meta.title?.split(/\s+/).find((w) => w.length > 4);
       const rules = word ? [hideRule(word)] : [];
-      const { verdicts } = applyTopicFilters(records, rules, NOW);
+      const { verdicts } = filters.applyTopicFilters(records, rules, NOW);
       model.setVerdicts(model.ids(), Object.fromEntries(verdicts));
 
       const badge = model.summary(parsed.recognized, NOW);
-      const popup = computePageCounts(badge.ids, badge.newIds, records, rules, NOW);
+      const popup = computePageCounts(filters, badge.ids, badge.newIds, records, rules, NOW);
       expect(badge.counts).toEqual({ total: popup.total, new: popup.new, unread: popup.unread, hidden: popup.hidden });
       if (base.page === 'list') expect(badge.counts.total).toBeGreaterThan(0);
     });

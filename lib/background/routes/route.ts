@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FilterEngine } from '../../filters/match';
 import type { FilterRule } from '../../filters/rule';
 import type { Request, RequestOf, ResponseMap, StoreChanged } from '../../messages';
 import type { ReportError } from '../../problems';
@@ -13,6 +14,8 @@ export type RequestType = Request['type'];
 /** What the background's shell hands the request handler (lib/background/main.ts). */
 export interface RequestHandlerDeps {
   db: PapersInboxDb;
+  /** The background's one FilterEngine (its caches serve every tab's passes). */
+  filters: FilterEngine;
   now: () => number;
   runtimeId: string;
   /** e.g. `chrome-extension://<id>/` */

@@ -23,7 +23,7 @@ export const stateRoutes = {
       const ids = req.papers.map((paper) => paper.id);
       refreshOnFirstBatch(deps, sender.tabId);
       const scores = await deps.ranker?.pageScores(papers);
-      return { ...result, verdicts: verdictsFor(await deps.rules.get(), ids, papers, [], deps.now()), scores };
+      return { ...result, verdicts: verdictsFor(deps.filters, await deps.rules.get(), ids, papers, [], deps.now()), scores };
     },
   },
   'get-states': {
@@ -35,7 +35,7 @@ export const stateRoutes = {
       const [list, saved] = await Promise.all([deps.rules.get(), deps.savedIds.get()]);
       // The rows read for the states also feed the filters: one read, none when unneeded.
       const { stored = [], ...states } = await repo.getStates(deps.db, req.ids, saved, filtersOn(list));
-      const verdicts = verdictsFor(list, req.ids, stored, req.papers ?? [], deps.now());
+      const verdicts = verdictsFor(deps.filters, list, req.ids, stored, req.papers ?? [], deps.now());
       const scores = await deps.ranker?.stateScores(req.ids, stored, req.papers ?? []);
       return { ...states, verdicts, scores };
     },

@@ -29,7 +29,7 @@ export const tabRoutes = {
     invalidates: NOTHING,
     handle: async (req, deps) => {
       const [summary, list, saved] = await Promise.all([deps.tabSummaries.get(req.tabId), deps.rules.get(), deps.savedIds.get()]);
-      return tabCounts(deps.db, summary, list, saved, deps.now());
+      return tabCounts(deps.db, deps.filters, summary, list, saved, deps.now());
     },
   },
 } satisfies Partial<RouteTable>;

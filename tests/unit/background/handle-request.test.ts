@@ -4,6 +4,7 @@ import { Responses, type StoreChanged } from '../../../lib/messages';
 import type { PageSummary } from '../../../lib/page-summary';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
+import { FilterEngine } from '../../../lib/filters/match';
 
 const RUNTIME = 'abcdef';
 const ORIGIN = 'chrome-extension://abcdef/';
@@ -31,6 +32,7 @@ beforeEach(() => {
       set: async (id, s) => void summaries.set(id, s),
     },
     refreshToday: vi.fn(async () => ({ ok: true, fetchedAt: 1 })),
+    filters: new FilterEngine(),
     reportError: vi.fn(),
   };
 });

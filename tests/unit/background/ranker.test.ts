@@ -8,6 +8,7 @@ import type { ReportError } from '../../../lib/problems';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
 import { auc } from '../../../tools/ranking-metrics';
+import { FilterEngine } from '../../../lib/filters/match';
 
 const papers: PaperMeta[] = parseDailyPapersResponse(
   JSON.parse(readFileSync('tests/fixtures/hf/api/daily_papers_2026-07-13_to_07-27_weekdays.json', 'utf8')),
@@ -27,7 +28,7 @@ beforeEach(() => {
   db = new PapersInboxDb(`test-ranker-${Math.random()}`);
   trained = 0;
   problems = vi.fn<ReportError>();
-  ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined });
+  ranker = createRanker({ db, now: () => NOW, filters: new FilterEngine(), reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined });
 });
 afterEach(async () => {
   await db.delete();
@@ -68,7 +69,7 @@ describe('the background ranker', () => {
   it('forgets the model when saves drop under 5, and a new instance loads the stored one', async () => {
     await history(5);
     await ranker.retrain();
-    const again = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined });
+    const again = createRanker({ db, now: () => NOW, filters: new FilterEngine(), reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined });
     expect(await again.hasModel()).toBe(true);
     await repo.unsavePaper(db, robotics[0]?.id ?? '', NOW);
     await ranker.retrain();
@@ -80,7 +81,7 @@ describe('the background ranker', () => {
   it('trains once for a burst of changes, after the debounce', async () => {
     await history(5);
     const timers: (() => void)[] = [];
-    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    const debounced = createRanker({ db, now: () => NOW, filters: new FilterEngine(), reportError: problems, onTrained: () => (trained += 1), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
     debounced.retrainSoon();
     debounced.retrainSoon();
     expect(timers).toHaveLength(1);
@@ -90,7 +91,7 @@ describe('the background ranker', () => {
 
   it('reports a training that fails after the debounce to the error reporter', async () => {
     const timers: (() => void)[] = [];
-    const debounced = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
+    const debounced = createRanker({ db, now: () => NOW, filters: new FilterEngine(), reportError: problems, onTrained: vi.fn(), yieldTask: async () => undefined, setTimer: (fn) => void timers.push(fn) });
     debounced.retrainSoon();
     db.close();
     timers[0]?.();
@@ -100,7 +101,7 @@ describe('the background ranker', () => {
   it('answers cards-shown and get-states with scores beside the verdicts, and retrains after a save', async () => {
     await history(5);
     const scored: string[][] = [];
-    ranker = createRanker({ db, now: () => NOW, reportError: problems, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
+    ranker = createRanker({ db, now: () => NOW, filters: new FilterEngine(), reportError: problems, onTrained: vi.fn(), onScored: (ids) => scored.push(ids), yieldTask: async () => undefined });
     await ranker.retrain();
     const retrainSoon = vi.spyOn(ranker, 'retrainSoon');
     const handle = createRequestHandler({
@@ -112,6 +113,7 @@ describe('the background ranker', () => {
       onStateChange: vi.fn(),
       tabSummaries: { get: async () => null, set: async () => undefined },
       refreshToday: async () => ({ ok: true }),
+      filters: new FilterEngine(),
       reportError: () => undefined,
       ranker,
     });

@@ -4,6 +4,7 @@ import { ROUTE_GROUPS, ROUTES } from '../../../lib/background/routes';
 import type { RouteTable } from '../../../lib/background/routes/route';
 import { Request, Responses } from '../../../lib/messages';
 import { PapersInboxDb } from '../../../lib/store/db';
+import { FilterEngine } from '../../../lib/filters/match';
 
 const requestTypes = Request.options.map((schema) => schema.shape.type.value);
 const page = { id: 'abc', url: 'https://huggingface.co/papers', tab: { id: 3 } };
@@ -45,6 +46,7 @@ describe('the dispatcher', () => {
       onStateChange: vi.fn(),
       tabSummaries: { get: async () => null, set: async () => undefined },
       refreshToday: async () => ({ ok: true }),
+      filters: new FilterEngine(),
       reportError: vi.fn(),
     };
   });

@@ -21,10 +21,9 @@ const overlayRoot = () => document.querySelector('[data-pi-ui="overlay"]')?.shad
 beforeEach(async () => {
   abort?.abort();
   bg = new FakeBackground();
-  bg.install();
   bg.rules = [rule('diffusion', 'hide')];
   const doc = loadPage(buildTrendingPage(ITEMS));
-  const featured = makeFeaturedSession(doc, '/papers/trending');
+  const featured = makeFeaturedSession(doc, '/papers/trending', bg.transport);
   h = featured;
   actions = featured.actions;
   abort = h.abort;

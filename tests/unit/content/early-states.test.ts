@@ -7,11 +7,10 @@ import { FakeBackground, makeSession, toDocument } from './helpers';
 let bg: FakeBackground;
 beforeEach(() => {
   bg = new FakeBackground();
-  bg.install();
 });
 
 const url = new URL('https://huggingface.co/papers/trending');
-const request = createMessenger({ onDead: () => {}, onFailure: () => {}, sleep: async () => {} });
+const request = createMessenger({ transport: (r) => bg.handle(r), onDead: () => {}, onFailure: () => {}, sleep: async () => {} });
 const items = makeItems(3);
 const ids = items.map((item) => item.paper.id);
 const [first = '', second = '', third = ''] = ids;
@@ -63,7 +62,7 @@ describe('early states (asked while the page still loads)', () => {
     bg.shown.delete(second); // the store changed between the two answers: cards-shown wins
     let release = () => {};
     bg.gate = new Promise((resolve) => (release = resolve));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     const done = session.navigate(early);
     const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state');
     // Annotated in tasks of their own, while cards-shown still waits for its answer.
@@ -81,8 +80,8 @@ describe('early states (asked while the page still loads)', () => {
     let readyState: DocumentReadyState = 'loading';
     Object.defineProperty(doc, 'readyState', { get: () => readyState, configurable: true });
     const early = prefetchStates(doc, url, request, new AbortController().signal);
-    const { session } = makeSession(doc, '/papers/trending');
-    const placing = session.placeWhileParsing(await early);
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
+    const placing = session.placeEarly(await early);
     const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state') ?? null;
     // The last article may still be parsing: it waits.
     await vi.waitFor(() => expect([first, second, third].map(stateOf)).toEqual(['new', 'read', null]));
@@ -105,8 +104,8 @@ describe('early states (asked while the page still loads)', () => {
     doc.body.prepend(stray);
     Object.defineProperty(doc, 'readyState', { value: 'interactive', configurable: true });
     const early = prefetchStates(doc, url, request, new AbortController().signal);
-    const { session } = makeSession(doc, '/papers/trending');
-    await session.placeWhileParsing(await early);
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
+    await session.placeEarly(await early);
     expect(session.placeRest()).toBe(true);
     expect(stray.getAttribute('data-pi-id')).toBe(first); // the first article with that paper
     await session.navigate(early);

@@ -1,7 +1,7 @@
-import { setTransport } from '../../../lib/client';
 import type { FilterRule, FilterVerdict } from '../../../lib/filters/rule';
 import { parsePapersPage } from '../../../lib/hf/parse-page';
 import type { Request } from '../../../lib/messages';
+import type { Transport } from '../../../lib/transport';
 import type { PaperMeta } from '../../../lib/paper';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { PageActions } from '../../../lib/content/actions';
@@ -65,9 +65,8 @@ export class FakeBackground {
   /** Holds get-page-context answers until released. */
   contextGate: Promise<void> | null = null;
 
-  install(): void {
-    setTransport((request) => this.handle(request));
-  }
+  /** Routes a messenger's requests here (what the content script's start passes as the browser's). */
+  readonly transport: Transport = (request) => this.handle(request);
 
   async handle(request: Request): Promise<unknown> {
     this.log.push(request);
@@ -156,11 +155,11 @@ export type SessionHarness = {
   failures: string[];
 };
 
-export function makeSession(doc: Document, path: string): SessionHarness {
+export function makeSession(doc: Document, path: string, transport: Transport): SessionHarness {
   let url = hfUrl(path);
   const abort = new AbortController();
   const failures: string[] = [];
-  const request = createMessenger({ onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => {} });
+  const request = createMessenger({ transport, onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => {} });
   const session = new PageSession({
     doc, currentUrl: () => url, parse: parsePapersPage, request, now: () => 1_000, signal: abort.signal,
   });
@@ -168,8 +167,12 @@ export function makeSession(doc: Document, path: string): SessionHarness {
 }
 
 /** A session with every feature of the content script started (as start.ts does), before its first page view. */
-export function makeFeaturedSession(doc: Document, path: string): SessionHarness & { actions: PageActions; overlay: Overlay } {
-  const h = makeSession(doc, path);
+export function makeFeaturedSession(
+  doc: Document,
+  path: string,
+  transport: Transport,
+): SessionHarness & { actions: PageActions; overlay: Overlay } {
+  const h = makeSession(doc, path, transport);
   const life = lifetimeOf(h.abort.signal);
   const overlay = new Overlay(doc, life);
   const actions = new PageActions(h.session, overlay);

@@ -29,10 +29,9 @@ const ITEMS = [
 let bg: FakeBackground;
 async function setUp() {
   bg = new FakeBackground();
-  bg.install();
   bg.rules = [rule('diffusion', 'hide')];
   const doc = loadPage(buildTrendingPage(ITEMS));
-  const h = makeFeaturedSession(doc, '/papers/trending');
+  const h = makeFeaturedSession(doc, '/papers/trending', bg.transport);
   await h.session.navigate();
   return { doc, abort: h.abort };
 }

@@ -6,7 +6,6 @@ import { FakeBackground, makeFeaturedSession, makeSession, rule, toDocument as l
 let bg: FakeBackground;
 beforeEach(() => {
   bg = new FakeBackground();
-  bg.install();
 });
 
 let doc: Document;
@@ -20,7 +19,7 @@ describe('page session', () => {
     const items = makeItems(3);
     bg.rules = [rule(items[1]?.paper.title ?? '', 'hide')];
     doc = loadPage(buildTrendingPage(items));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     await session.navigate();
     expect(doc.querySelectorAll('[data-pi-state]')).toHaveLength(3); // get-page-context still pending
     expect(doc.querySelectorAll('[data-pi-filter="hidden"]')).toHaveLength(1);
@@ -31,7 +30,7 @@ describe('page session', () => {
   it('sends one cards-shown per batch of at most 500 (600 cards → 2 messages) and reports once', async () => {
     const items = makeItems(600);
     doc = loadPage(buildPeriodPage(items, { periodType: 'week', dateString: '2026-W30' }));
-    const { session } = makeSession(doc, '/papers/week/2026-W30');
+    const { session } = makeSession(doc, '/papers/week/2026-W30', bg.transport);
     await session.navigate();
     expect(bg.count('cards-shown')).toBe(2);
     const sizes = bg.log.flatMap((r) => (r.type === 'cards-shown' ? [r.papers.length] : []));
@@ -49,7 +48,7 @@ describe('page session', () => {
     if (!a || !b) throw new Error('ids');
     bg.read.add(b);
     doc = loadPage(buildTrendingPage(items));
-    const first = makeSession(doc, '/papers/trending');
+    const first = makeSession(doc, '/papers/trending', bg.transport);
     await first.session.navigate();
     expect(stateOf(a)).toBe('new');
     expect(stateOf(b)).toBe('read');
@@ -67,7 +66,7 @@ describe('page session', () => {
     const items = makeItems(2);
     const id = items[0]?.paper.id ?? '';
     doc = loadPage(buildTrendingPage(items));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     await session.navigate();
     bg.read.add(id);
     await session.onStoreChanged({ type: 'store-changed', ids: [id] });
@@ -83,7 +82,7 @@ describe('page session', () => {
     const [a, b] = items.map((i) => i.paper.id);
     if (!a || !b) throw new Error('ids');
     doc = loadPage(buildTrendingPage(items));
-    const { session, abort } = makeSession(doc, '/papers/trending');
+    const { session, abort } = makeSession(doc, '/papers/trending', bg.transport);
     await session.navigate();
     const before = { states: bg.count('get-states'), reports: bg.count('report-page') };
     const rendered: string[] = [];
@@ -115,7 +114,7 @@ describe('page session', () => {
     const word = (first.paper.title ?? '').split(' ')[0] ?? '';
     bg.rules = [rule(word, 'hide')];
     doc = loadPage(buildTrendingPage(items));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     await session.navigate();
     const card = doc.querySelector(`[data-pi-id="${first.paper.id}"]`);
     expect(card?.getAttribute('data-pi-filter')).toBe('hidden');
@@ -129,7 +128,7 @@ describe('page session', () => {
 
   it('retries a failed cards-shown with the same loadId', async () => {
     doc = loadPage(buildTrendingPage(makeItems(2)));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     bg.failCardsShown = 2; // the service worker is restarting
     await session.navigate();
     expect(bg.count('cards-shown')).toBe(3);
@@ -142,7 +141,7 @@ describe('page session', () => {
   it('drops a stale answer after a soft navigation and never reuses the old page', async () => {
     const week = makeItems(5);
     doc = loadPage(buildPeriodPage(week.slice(0, 2), { periodType: 'week', dateString: '2026-W30' }));
-    const h = makeSession(doc, '/papers/week/2026-W30');
+    const h = makeSession(doc, '/papers/week/2026-W30', bg.transport);
     let release = () => {};
     bg.gate = new Promise((resolve) => (release = () => resolve()));
     const pending = h.session.navigate();
@@ -166,7 +165,7 @@ describe('page session', () => {
     const [item] = makeItems(1);
     if (!item) throw new Error('item');
     doc = loadPage(buildPaperPage(item));
-    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
+    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`, bg.transport);
     await session.navigate();
     // With a retry token: a retry after the worker stopped mid-write logs one undo entry, not two.
     expect(bg.last('set-read')).toEqual({ type: 'set-read', ids: [item.paper.id], read: true, token: expect.any(String) });
@@ -180,7 +179,7 @@ describe('page session', () => {
     if (!item) throw new Error('item');
     doc = loadPage(buildPaperPage(item));
     bg.refuse['set-read'] = 'Storage is full: free some disk space, then try again.';
-    const { session, failures } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
+    const { session, failures } = makeFeaturedSession(doc, `/papers/${item.paper.id}`, bg.transport);
     await session.navigate();
     await settle();
     expect(bg.count('set-read')).toBe(1);
@@ -194,7 +193,7 @@ describe('page session', () => {
     if (!item) throw new Error('item');
     doc = loadPage(buildPaperPage(item));
     bg.saved.add(item.paper.id);
-    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`);
+    const { session } = makeFeaturedSession(doc, `/papers/${item.paper.id}`, bg.transport);
     await session.navigate();
     const save = doc.querySelector<HTMLButtonElement>('h1 + [data-pi-ui] [data-pi-action="save"]');
     expect(save?.getAttribute('aria-pressed')).toBe('true');
@@ -208,7 +207,7 @@ describe('page session', () => {
   it('re-annotates a replaced card with its known state without re-sending, and sends only unknown ones', async () => {
     const items = makeItems(3);
     doc = loadPage(buildTrendingPage(items.slice(0, 2)));
-    const { session } = makeSession(doc, '/papers/trending');
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
     await session.navigate();
     // HF re-renders the grid: same first two papers (new elements) plus a third.
     const main = doc.querySelector('main');

@@ -22,11 +22,10 @@ describe('the content script wired together', () => {
     setUrl('https://huggingface.co/papers/trending');
     loadPage(buildTrendingPage([makeItem('2507.00001', 'Scaling laws'), makeItem('2507.00002', 'Sparse attention')]));
     const bg = new FakeBackground();
-    bg.install();
     abort = new AbortController();
     let locationChanged = () => {};
     startPapersInbox({
-      life: lifetimeOf(abort.signal), stop: () => abort.abort(),
+      life: lifetimeOf(abort.signal), transport: bg.transport, stop: () => abort.abort(),
       onLocationChange: (handler) => (locationChanged = handler),
     });
     await until(() => bg.count('report-page') === 1);
@@ -66,9 +65,8 @@ describe('the content script wired together', () => {
     loadPage(buildTrendingPage([makeItem('2507.00001', 'Scaling laws')]));
     const bg = new FakeBackground();
     bg.refuse['cards-shown'] = 'Storage is full: free some disk space or remove papers from the reading list, then try again.';
-    bg.install();
     abort = new AbortController();
-    startPapersInbox({ life: lifetimeOf(abort.signal), stop: () => abort.abort(), onLocationChange: () => {} });
+    startPapersInbox({ life: lifetimeOf(abort.signal), transport: bg.transport, stop: () => abort.abort(), onLocationChange: () => {} });
     const alert = () => document.querySelector('[data-pi-ui="overlay"]')?.shadowRoot?.querySelector('[role="alert"]');
     await until(() => alert() != null);
     expect(alert()?.textContent).toBe(bg.refuse['cards-shown']);

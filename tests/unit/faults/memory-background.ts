@@ -1,8 +1,8 @@
-import { setTransport } from '../../../lib/client';
 import { Request, type Reply, type RequestOf, type ResponseMap } from '../../../lib/messages';
 import type { PageSummary } from '../../../lib/page-summary';
 import type { PaperState } from '../../../lib/paper';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import type { Transport } from '../../../lib/transport';
 
 /**
  * An in-memory stand-in for the background that answers like it: every message is parsed with the
@@ -20,9 +20,8 @@ export class MemoryBackground {
   /** id → the loadId that first showed it (the repository's firstShownLoad). */
   private readonly firstShownLoad = new Map<string, string>();
 
-  install(): void {
-    setTransport((message) => this.handle(message));
-  }
+  /** Routes a messenger's requests here. */
+  readonly transport: Transport = (message) => this.handle(message);
 
   async handle(message: unknown): Promise<Reply<unknown>> {
     const parsed = Request.safeParse(message);

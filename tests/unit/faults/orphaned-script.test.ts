@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setTransport } from '../../../lib/client';
 import { lifetimeOf } from '../../../lib/content/lifetime';
 import { createMessenger } from '../../../lib/content/messenger';
 import { Overlay } from '../../../lib/content/toast';
@@ -16,14 +15,14 @@ describe('a content script whose extension was reloaded under it', () => {
     const onDead = vi.fn();
     const onFailure = vi.fn();
     let attempts = 0;
-    setTransport(async () => {
+    const transport = async () => {
       attempts += 1;
       throw new TypeError("Cannot read properties of undefined (reading 'sendMessage')");
-    });
+    };
     const id = fakeBrowser.runtime.id;
     Reflect.set(fakeBrowser.runtime, 'id', undefined); // what Chrome does to an orphaned script
     try {
-      const request = createMessenger({ onDead, onFailure, sleep: async () => undefined });
+      const request = createMessenger({ transport, onDead, onFailure, sleep: async () => undefined });
       expect(await request({ type: 'get-page-context' })).toBeNull();
       expect(await request({ type: 'get-page-context' })).toBeNull();
     } finally {
@@ -35,12 +34,12 @@ describe('a content script whose extension was reloaded under it', () => {
 
   it('still retries a plain failure while the runtime is there (a restarting service worker)', async () => {
     let attempts = 0;
-    setTransport(async () => {
+    const transport = async () => {
       attempts += 1;
       if (attempts < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
       return { ok: true, data: { rules: [], settings: {} } };
-    });
-    const request = createMessenger({ onDead: () => undefined, onFailure: () => undefined, sleep: async () => undefined });
+    };
+    const request = createMessenger({ transport, onDead: () => undefined, onFailure: () => undefined, sleep: async () => undefined });
     expect(await request({ type: 'get-page-context' })).not.toBeNull();
     expect(attempts).toBe(3);
   });

@@ -6,7 +6,6 @@ import { PageActions } from '../../../lib/content/actions';
 import { PageSession, SHOWN_BATCH } from '../../../lib/content/page-session';
 import { startFeatures } from '../../../lib/content/start';
 import { Overlay } from '../../../lib/content/toast';
-import { applyTopicFilters } from '../../../lib/filters/match';
 import { parsePapersPage } from '../../../lib/hf/parse-page';
 import { allBases, paperIdOfHref, type Base } from './bases';
 import { CARD_MUTATIONS } from './card-mutations';
@@ -48,7 +47,6 @@ function before(s: Subject): Before {
 
 async function run(s: Subject): Promise<Run> {
   const bg = new MemoryBackground();
-  bg.install();
   if (s.base.page === 'list') {
     s.cards.forEach((card, i) => {
       if (readIndex(i)) bg.read.add(card.id);
@@ -58,7 +56,7 @@ async function run(s: Subject): Promise<Run> {
   const recognized = parsePapersPage(s.doc, s.url)?.recognized;
   const abort = new AbortController();
   const failures: string[] = [];
-  const request = createMessenger({ onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => undefined });
+  const request = createMessenger({ transport: bg.transport, onDead: () => abort.abort(), onFailure: (s) => failures.push(s), sleep: async () => undefined });
   const session = new PageSession({
     doc: s.doc, currentUrl: () => s.url, parse: parsePapersPage, request, now: () => NOW, signal: abort.signal,
   });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createRequestHandler } from '../../../lib/background/handle-request';
 import type { Request } from '../../../lib/messages';
 import { getDb } from '../../../lib/store/db';
+import { FilterEngine } from '../../../lib/filters/match';
 
 /**
  * A content script retries a write whose reply was lost. When the service worker stopped after the
@@ -22,6 +23,7 @@ const handler = () =>
     onStateChange: () => undefined,
     tabSummaries: { get: async () => null, set: async () => undefined },
     refreshToday: async () => ({ ok: true }),
+    filters: new FilterEngine(),
     reportError: () => undefined,
   });
 

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyTopicFilters,
-  hasCatastrophicBacktracking,
-  previewRule,
-  validateRule,
-} from '../../../lib/filters/match';
+import { FilterEngine, hasCatastrophicBacktracking, validateRule } from '../../../lib/filters/match';
 import { makeRule } from '../../../lib/filters/make-rule';
 import { DEFAULT_FILTER_FIELDS, type FilterRule } from '../../../lib/filters/rule';
 import type { PaperMeta } from '../../../lib/paper';
+
+/** One engine for the file, as one per context in the extension. */
+const filters = new FilterEngine();
 
 const NOW = 1_700_000_000_000;
 let seq = 0;
@@ -25,7 +23,7 @@ function rule(p: Partial<FilterRule> & Pick<FilterRule, 'pattern'>): FilterRule 
   };
 }
 const paper = (id: string, p: Partial<PaperMeta> = {}): PaperMeta => ({ id, ...p });
-const hits = (r: FilterRule, p: PaperMeta) => applyTopicFilters([p], [r], NOW).verdicts.has(p.id);
+const hits = (r: FilterRule, p: PaperMeta) => filters.applyTopicFilters([p], [r], NOW).verdicts.has(p.id);
 
 describe('keyword', () => {
   it('matches whole words only, case-insensitively', () => {
@@ -103,12 +101,12 @@ describe('min-upvotes', () => {
   const unknown = paper('2501.00003');
   it('hide/dim catch papers below N', () => {
     const r = rule({ pattern: '5', kind: 'min-upvotes', action: 'dim' });
-    const res = applyTopicFilters([low, at, unknown], [r], NOW);
+    const res = filters.applyTopicFilters([low, at, unknown], [r], NOW);
     expect([...res.verdicts.keys()]).toEqual(['2501.00001']);
   });
   it('highlight catches papers at or above N; unknown never matches', () => {
     const r = rule({ pattern: '5', kind: 'min-upvotes', action: 'highlight' });
-    const res = applyTopicFilters([low, at, unknown], [r], NOW);
+    const res = filters.applyTopicFilters([low, at, unknown], [r], NOW);
     expect([...res.verdicts.keys()]).toEqual(['2501.00002']);
   });
   it('refuses a non-integer', () => {
@@ -124,16 +122,16 @@ describe('precedence and counts', () => {
     const hl = rule({ pattern: 'agents', action: 'highlight' });
     const dim1 = rule({ pattern: 'diffusion', action: 'dim' });
     const dim2 = rule({ pattern: 'agents', action: 'dim' });
-    const res = applyTopicFilters([p], [hl, dim1, dim2], NOW);
+    const res = filters.applyTopicFilters([p], [hl, dim1, dim2], NOW);
     expect(res.verdicts.get(p.id)).toEqual({ action: 'dim', reason: 'diffusion', ruleId: dim1.id });
     const hide = rule({ pattern: 'agents', action: 'hide' });
-    expect(applyTopicFilters([p], [hl, dim1, hide], NOW).verdicts.get(p.id)?.action).toBe('hide');
+    expect(filters.applyTopicFilters([p], [hl, dim1, hide], NOW).verdicts.get(p.id)?.action).toBe('hide');
     expect(res.counts.get(hl.id)).toBe(1);
     expect(res.counts.get(dim2.id)).toBe(1);
     // Whichever word the text shows first.
     const q = paper('2501.00002', { title: 'agents for diffusion' });
-    expect(applyTopicFilters([q], [hl, dim2, dim1], NOW).verdicts.get(q.id)?.ruleId).toBe(dim2.id);
-    expect(applyTopicFilters([q], [hl, dim1, dim2], NOW).verdicts.get(q.id)?.ruleId).toBe(dim1.id);
+    expect(filters.applyTopicFilters([q], [hl, dim2, dim1], NOW).verdicts.get(q.id)?.ruleId).toBe(dim2.id);
+    expect(filters.applyTopicFilters([q], [hl, dim1, dim2], NOW).verdicts.get(q.id)?.ruleId).toBe(dim1.id);
   });
 });
 
@@ -163,7 +161,7 @@ describe('bounded matching', () => {
     const evil = rule({ pattern: '(a+)+$', kind: 'regex' });
     const p = paper('2501.00001', { summary: `${'a'.repeat(30)}!` });
     let calls = 0;
-    const res = applyTopicFilters([p], [evil], NOW, () => ++calls);
+    const res = filters.applyTopicFilters([p], [evil], NOW, () => ++calls);
     expect(res.failed.get(evil.id)).toMatch(/could take too long/);
     expect(res.verdicts.size).toBe(0);
     expect(calls).toBe(0);
@@ -174,7 +172,7 @@ describe('bounded matching', () => {
     let t = 0;
     const clock = () => (t += 30);
     const papers = [1, 2, 3].map((i) => paper(`2501.0000${i}`, { title: 'x y' }));
-    const res = applyTopicFilters(papers, [r, other], NOW, clock);
+    const res = filters.applyTopicFilters(papers, [r, other], NOW, clock);
     expect(res.failed.get(r.id)).toMatch(/took too long/);
     expect(res.failed.has(other.id)).toBe(true);
     expect(res.counts.get(r.id)).toBe(1); // caught the first paper before the budget tripped
@@ -186,7 +184,7 @@ describe('bounded matching', () => {
     let t = 0;
     const clock = () => (t += 20);
     const papers = [1, 2].map((i) => paper(`2501.0000${i}`, { title: 'a a a b' }));
-    const res = applyTopicFilters(papers, [slow, fast], NOW, clock);
+    const res = filters.applyTopicFilters(papers, [slow, fast], NOW, clock);
     expect(res.failed.get(slow.id)).toMatch(/took too long/);
     expect(res.failed.has(fast.id)).toBe(false);
     expect(res.counts.get(fast.id)).toBe(2);
@@ -199,7 +197,7 @@ describe('bounded matching', () => {
       new RegExp(src, 'iu').test(summary);
       const plain = performance.now() - t0;
       const t1 = performance.now();
-      const res = applyTopicFilters([paper('2501.00001', { summary })], [rule({ pattern: src, kind: 'regex' })], NOW, () => 0);
+      const res = filters.applyTopicFilters([paper('2501.00001', { summary })], [rule({ pattern: src, kind: 'regex' })], NOW, () => 0);
       expect(res.verdicts.size).toBe(0);
       // Generous: the point is "not quadratic", which would take seconds here.
       expect(performance.now() - t1, src).toBeLessThan(10 * plain + 50);
@@ -210,7 +208,7 @@ describe('bounded matching', () => {
     const never = rule({ pattern: 'a\\d{2}', kind: 'regex' });
     const last = rule({ pattern: 'b\\d', kind: 'regex' });
     const p = paper('2501.00001', { summary: `${'a '.repeat(40)}a1 b2` });
-    const res = applyTopicFilters([p], [late, never, last], NOW, () => 0);
+    const res = filters.applyTopicFilters([p], [late, never, last], NOW, () => 0);
     expect([...res.counts.values()]).toEqual([1, 0, 1]);
   });
   it('100 rules over 1,000 papers complete', () => {
@@ -225,7 +223,7 @@ describe('bounded matching', () => {
       }),
     );
     // A frozen clock: this checks the work completes, not timing (the machine may be loaded).
-    const res = applyTopicFilters(papers, rules, NOW, () => 0);
+    const res = filters.applyTopicFilters(papers, rules, NOW, () => 0);
     expect(res.failed.size).toBe(0);
     expect(res.verdicts.size).toBeGreaterThan(0);
   });
@@ -234,8 +232,8 @@ describe('bounded matching', () => {
 describe('preview and makeRule', () => {
   it('previews a draft rule', () => {
     const papers = [paper('2501.00001', { title: 'agents' }), paper('2501.00002', { title: 'x' })];
-    expect(previewRule(rule({ pattern: 'agents', enabled: false }), papers, NOW)).toEqual({ matched: 1, total: 2 });
-    expect(previewRule(rule({ pattern: '(a', kind: 'regex' }), papers, NOW).error).toMatch(/not valid/);
+    expect(filters.previewRule(rule({ pattern: 'agents', enabled: false }), papers, NOW)).toEqual({ matched: 1, total: 2 });
+    expect(filters.previewRule(rule({ pattern: '(a', kind: 'regex' }), papers, NOW).error).toMatch(/not valid/);
   });
   it('fills defaults and validates', () => {
     const ok = makeRule({ pattern: ' diffusion ', kind: 'keyword', action: 'hide', unless: ' ' }, NOW);

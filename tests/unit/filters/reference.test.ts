@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyTopicFilters, keywordRegex, validateRule, type FilterResult } from '../../../lib/filters/match';
+import { FilterEngine, keywordRegex, validateRule, type FilterResult } from '../../../lib/filters/match';
 import { compileUserRegex } from '../../../lib/filters/compile';
 import { fold } from '../../../lib/filters/text';
 import type { FilterField, FilterRule, FilterVerdict } from '../../../lib/filters/rule';
 import type { PaperMeta } from '../../../lib/paper';
 import { randomPicker } from './random';
+
+/** One engine for the file, as one per context in the extension. */
+const filters = new FilterEngine();
 
 /**
  * The matcher indexes keyword rules, caches compiled rules and searches user regexes through a
@@ -140,7 +143,7 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
       const rules = Array.from({ length: 1 + g.below(25) }, (_, i) => g.rule(i));
       const papers = Array.from({ length: 40 }, (_, i) => g.paper(i));
       // A frozen clock: this compares answers, not speed (no rule may run out of time).
-      const actual = applyTopicFilters(papers, rules, NOW, () => 0);
+      const actual = filters.applyTopicFilters(papers, rules, NOW, () => 0);
       expect(actual, `seed ${seed}`).toEqual(reference(papers, rules));
     }
   });
@@ -150,7 +153,7 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
       const g = generator(seed, LONG);
       const rules = Array.from({ length: 1 + g.below(25) }, (_, i) => g.rule(i));
       const papers = Array.from({ length: 40 }, (_, i) => g.paper(i));
-      expect(applyTopicFilters(papers, rules, NOW, () => 0), `seed ${seed}`).toEqual(reference(papers, rules));
+      expect(filters.applyTopicFilters(papers, rules, NOW, () => 0), `seed ${seed}`).toEqual(reference(papers, rules));
     }
   });
 
@@ -191,7 +194,7 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
         keywords: [text(), text()],
         authors: [text()],
       }));
-      const actual = applyTopicFilters(papers, rules, NOW, () => 0);
+      const actual = filters.applyTopicFilters(papers, rules, NOW, () => 0);
       expect(actual, `round ${round}: ${rules.map((r) => r.pattern).join(' ; ')}`).toEqual(reference(papers, rules));
     }
   });
@@ -207,10 +210,10 @@ describe('the fast matcher agrees with the plain reading of the rules', () => {
       { id: '2501.00002', title: 'Diffusion-model distillation' },
       { id: '2501.00003', title: 'Diffusion policy' },
     ];
-    const res = applyTopicFilters(papers, rules.slice(0, 2), NOW);
+    const res = filters.applyTopicFilters(papers, rules.slice(0, 2), NOW);
     expect(res.verdicts.get('2501.00001')?.ruleId).toBe('b');
     expect(res.verdicts.has('2501.00002')).toBe(false);
     expect(res.verdicts.get('2501.00003')?.ruleId).toBe('a');
-    expect(applyTopicFilters(papers, rules, NOW)).toEqual(reference(papers, rules));
+    expect(filters.applyTopicFilters(papers, rules, NOW)).toEqual(reference(papers, rules));
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { linearRegex, type LinearRegex } from '../../../lib/filters/linear/linear-regex';
 import { compileUserRegex } from '../../../lib/filters/compile';
-import { applyTopicFilters } from '../../../lib/filters/match';
+import { FilterEngine } from '../../../lib/filters/match';
 import { randomPicker } from './random';
+
+/** One engine for the file, as one per context in the extension. */
+const filters = new FilterEngine();
 
 const userRegex = (src: string): RegExp => {
   const re = compileUserRegex(src);
@@ -34,7 +37,7 @@ function linearOf(re: RegExp): LinearRegex | null {
 function passMatches(src: string, texts: string[]): boolean[] {
   const papers = texts.map((summary, i) => ({ id: `2501.${String(i).padStart(5, '0')}`, summary }));
   const rule = { id: 'r', pattern: src, kind: 'regex' as const, fields: ['abstract' as const], action: 'hide' as const };
-  const res = applyTopicFilters(papers, [{ ...rule, enabled: true, createdAt: 0, updatedAt: 0 }], 0, () => 0);
+  const res = filters.applyTopicFilters(papers, [{ ...rule, enabled: true, createdAt: 0, updatedAt: 0 }], 0, () => 0);
   return papers.map((p) => res.verdicts.has(p.id));
 }
 

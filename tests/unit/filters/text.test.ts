@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fold, paperTexts, wordStartView } from '../../../lib/filters/text';
+import { createTextCaches, fold, paperTexts as textsOf, wordStartView } from '../../../lib/filters/text';
+import type { PaperMeta } from '../../../lib/paper';
+
+const caches = createTextCaches();
+const paperTexts = (p: PaperMeta) => textsOf(p, caches);
 
 describe('paper texts', () => {
   const long = (s: string) => `${s} ${'x'.repeat(250)}`;
