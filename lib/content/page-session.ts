@@ -2,8 +2,7 @@ import type { PageKind } from '../hf/page-kind';
 import type { ParsedCard, ParsedPage } from '../hf/parse-page';
 import type { ResponseMap } from '../messages';
 import type { PaperMeta, PaperState } from '../paper';
-import { PAPER_ANCHORS } from '../hf/cards';
-import { paperIdFromHref } from '../hf/paper-link';
+import { articlePaperId } from '../hf/cards';
 import type { Settings } from '../settings';
 import { CardPainter } from './annotate';
 import type { EarlyStates } from './early-states';
@@ -33,12 +32,6 @@ export type SessionDeps = {
 /** A card's view from the early states (nothing revealed yet). */
 function earlyView(early: EarlyStates, id: string, state: PaperState): CardView {
   return { id, state, saved: early.saved.has(id), verdict: early.verdicts[id], revealed: false, score: early.scores?.[id] };
-}
-
-/** The paper of a parsed article, as the page parse will read it: its first paper link of its own. */
-function earlyCardId(article: HTMLElement): string | null {
-  const link = article.querySelector(PAPER_ANCHORS);
-  return link?.closest('article, [data-pi-ui]') === article ? paperIdFromHref(link.getAttribute('href')) : null;
 }
 
 /** Listeners that go when their signal aborts (a feature's page view is over). */
@@ -252,14 +245,14 @@ export class PageSession {
 
   /** Annotates the articles not looked at yet but the last `open` (maybe still parsing); true when time ran out first. */
   #placeParsed(deadline: number, open: number): boolean {
-    const early = this.#early;
-    if (!early || this.#page) return false;
+    const early = this.#early; // null once a page view has started (#checkEarly)
+    if (!early) return false;
     const articles = this.deps.doc.getElementsByTagName('article');
     // Copied first: each strip we insert makes the live collection walk the document again.
     for (const article of [...articles].slice(early.next, articles.length - open)) {
       if (performance.now() > deadline) return true;
       early.next += 1;
-      const id = earlyCardId(article);
+      const id = articlePaperId(article, this.deps.doc);
       // A second article of the same paper is annotated too: the parse will not confirm it (#checkEarly).
       const state = id && early.states.states.get(id);
       if (!id || !state) continue;
@@ -271,6 +264,8 @@ export class PageSession {
 
   /** The parse is the judge: an early card it does not find (rare: a nested article) is cleared. */
   #checkEarly(cards: readonly ParsedCard[]): void {
+    this.#early = null; // a page view has started: nothing is placed early any more
+    if (this.#placedEarly.size === 0) return; // every later navigation
     const ids = new Map(cards.map((card) => [card.element, card.id]));
     for (const [element, id] of this.#placedEarly) {
       if (ids.get(element) === id) continue;
@@ -382,8 +377,9 @@ export class PageSession {
       if (element && view) this.#painting?.prepare(element, view);
     });
     if (this.#page !== page || this.deps.signal.aborted) return;
-    // Placing is one pass when the strips were ready (placed while parsing, or few); after a long last slice it
-    // starts in a task of its own, and a huge page places in slices too: no task holds both.
+    // Placing is one pass when the strips were ready (placed while parsing, or few); after a long
+    // last slice it starts in a task of its own, and a huge page places in slices too: no task
+    // holds both.
     await inSlices(ids, ANNOTATE_SLICE_MS, this.deps.signal, (id) => {
       if (this.#page === page) this.#renderOne(id); // views read afresh: a click may have landed meanwhile
     }, { yieldFirst: spent > ANNOTATE_SLICE_MS / 2, eachSlice: this.deps.writeQuietly });

@@ -22,7 +22,7 @@ export function cardScope(doc: Document): ParentNode & Node {
 }
 
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
-export const PAPER_ANCHORS = 'a[href*="/papers/"]';
+const PAPER_ANCHORS = 'a[href*="/papers/"]';
 
 /**
  * One walk up from the link: is it in our UI, in which article, in a heading. A manual walk instead
@@ -134,6 +134,14 @@ function articleLink(article: HTMLElement, root: Node, accept: (entry: PaperLink
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The paper of one article as articleCards reads it (its first own link), before the page is
+ * parsed whole: the content script annotates the articles the parser has finished with it.
+ */
+export function articlePaperId(article: HTMLElement, root: Node): string | undefined {
+  return articleLink(article, root, () => true, article.querySelector<HTMLAnchorElement>(PAPER_ANCHORS))?.id;
 }
 
 /** The article's first heading link to paper `id`. */
