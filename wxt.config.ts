@@ -44,6 +44,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'Papers Inbox' },
+    // The overlay's stylesheet, linked from its shadow root on HF pages only (lib/content/toast.ts).
+    web_accessible_resources: [{ resources: ['overlay.css'], matches: ['https://huggingface.co/*'] }],
     // Firefox keys an extension's storage by this id: without one, each temporary install gets a
     // new id and an empty database. It also asks what data leaves the browser: none (from Firefox
     // 140, hence the minimum). Chrome would only warn about the unknown key.

@@ -62,7 +62,7 @@ function whenDomReady(doc: Document, signal: AbortSignal, start: () => void): vo
 export function startPapersInbox({ life, transport, stop, onLocationChange }: StartOptions): PageSession {
   const doc = document;
   let grid: Grid | null = null; // watched from DOM-ready on
-  const overlay = new Overlay(doc, life);
+  const overlay = new Overlay(doc, life, browser.runtime.getURL('/overlay.css'));
   // A failed request's sentence ("Storage is full: …") as an alert; the toast needs a <body>.
   const onFailure = (sentence: string) => whenDomReady(doc, life.signal, () => overlay.toast(sentence, { role: 'alert' }));
   const request = createMessenger({ transport, onDead: stop, onFailure });
@@ -88,6 +88,9 @@ export function startPapersInbox({ life, transport, stop, onLocationChange }: St
     const root = doc.querySelector('main') ?? doc.body;
     grid = observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
     void (placed ? yieldToMain() : Promise.resolve()).then(() => session.navigate(early));
+    // The overlay's stylesheet loads a second after DOM ready, off the busy start: by the first
+    // toast or menu it is there, and nothing shows unstyled.
+    life.setTimeout(() => overlay.prepare(), 1_000);
   });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
   // read the URL on the next task, once it is committed.

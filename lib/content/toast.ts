@@ -1,7 +1,5 @@
 import { UI_ATTR } from './annotate';
 import type { Lifetime } from './lifetime';
-// `?inline`: the stylesheet as a string for the shadow root, minified by the build.
-import OVERLAY_CSS from './overlay.css?inline';
 
 /** Undo toasts stay at least 8 s (product.md §1). */
 export const UNDO_TOAST_MS = 8_000;
@@ -31,10 +29,21 @@ export class Overlay {
 
   readonly #doc: Document;
   readonly #life: Lifetime;
+  /**
+   * The overlay's stylesheet (public/overlay.css, web-accessible): linked, not carried
+   * in the content script as a string, so pages that never open the overlay never load it.
+   */
+  readonly #cssUrl: string | undefined;
 
-  constructor(doc: Document, life: Lifetime) {
+  constructor(doc: Document, life: Lifetime, cssUrl?: string) {
     this.#doc = doc;
     this.#life = life;
+    this.#cssUrl = cssUrl;
+  }
+
+  /** Builds the shadow root (and starts loading its stylesheet) ahead of the first use. */
+  prepare(): void {
+    if (!this.#life.signal.aborted) this.#root();
   }
 
   #root(): HTMLElement {
@@ -44,7 +53,8 @@ export class Overlay {
       this.#shadow = host.attachShadow({ mode: 'open' });
       const root = make(this.#doc, 'div', 'root');
       root.append(make(this.#doc, 'div', 'toasts'));
-      this.#shadow.append(make(this.#doc, 'style', '', {}, OVERLAY_CSS), root);
+      if (this.#cssUrl) this.#shadow.append(make(this.#doc, 'link', '', { rel: 'stylesheet', href: this.#cssUrl }));
+      this.#shadow.append(root);
       this.#life.signal.addEventListener('abort', () => host.remove(), { once: true });
     }
     const root = this.#shadow.querySelector<HTMLElement>('.root');

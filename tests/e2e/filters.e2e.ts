@@ -91,6 +91,8 @@ describe('topic filters', () => {
     await card(page, '2607.30011').getByRole('button', { name: /Mute/ }).click();
     const menu = page.getByRole('menu');
     await menu.waitFor({ timeout: SETTLE_MS });
+    // The overlay's stylesheet is a web-accessible file linked from the shadow root: it applies.
+    await expect.poll(() => menu.evaluate((el) => getComputedStyle(el).position), { timeout: SETTLE_MS }).toBe('fixed');
     await menu.getByRole('menuitem', { name: /gravitational lensing/ }).click();
     await expect
       .poll(async () => Object.fromEntries((await cards(page)).map((c) => [c.id, c.filter])), { timeout: SETTLE_MS })
