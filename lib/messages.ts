@@ -56,6 +56,24 @@ export const GetStatesResponse = z.object({
 });
 
 /**
+ * Content script → background, while a page without embedded data still parses: the read and
+ * shown ids of one state-index row (an arXiv month and suffix length: `2301.5` holds
+ * 2301.00000–2301.99999) and the saved ids in it, so the cards parsed so far are annotated before
+ * the page's first render. Read-only: cards-shown still decides what the load records and shows.
+ */
+export const GetMonthStates = z.object({ type: z.literal('get-month-states'), month: z.string().regex(/^\d{4}\.[45]$/) });
+export const MonthStatesResponse = z.object({
+  /**
+   * False (and empty lists) when the state index alone cannot say what a card will show: a topic
+   * rule is on (verdicts) or a ranking model exists (scores). Then the page waits for cards-shown.
+   */
+  predictable: z.boolean(),
+  read: z.array(ArxivId),
+  shown: z.array(ArxivId),
+  saved: z.array(ArxivId),
+});
+
+/**
  * Optional undo token chosen by the sender (additive; set-read, mark-all-read, save, unsave). A
  * content script retries a request whose
  * reply was lost, possibly after the write committed (service worker stopped in between): with the
@@ -124,6 +142,7 @@ export const GetTabCounts = z.object({ type: z.literal('get-tab-counts'), tabId:
 export const Request = z.discriminatedUnion('type', [
   CardsShown,
   GetStates,
+  GetMonthStates,
   SetRead,
   MarkAllRead,
   Undo,
@@ -196,6 +215,7 @@ export const Done = z.null();
 export const Responses = {
   'cards-shown': CardsShownResponse,
   'get-states': GetStatesResponse,
+  'get-month-states': MonthStatesResponse,
   'set-read': UndoToken,
   'mark-all-read': UndoToken,
   undo: Restored,

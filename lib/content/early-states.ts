@@ -5,11 +5,15 @@ import type { ResponseMap } from '../messages';
 import type { PaperState } from '../paper';
 import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
+import { MonthStates } from './month-states';
 
 /** States read before the cards were parsed: a prediction that the load's cards-shown confirms. */
 export type EarlyStates = {
   url: string;
-  states: Map<string, PaperState>;
+  /** What the card of `id` will show; undefined: no prediction (cards-shown decides). */
+  stateOf(id: string): PaperState | undefined;
+  /** True while the prediction for `id` is on its way (a card parsed before its answer waits). */
+  pending?(id: string): boolean;
   saved: Set<string>;
   verdicts: ResponseMap['get-states']['verdicts'];
   scores: ResponseMap['get-states']['scores'];
@@ -26,7 +30,7 @@ function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): Ea
   const shown = new Set(answer.shown);
   const states = new Map<string, PaperState>();
   for (const id of ids) states.set(id, read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new');
-  return { url: url.href, states, saved: new Set(answer.saved), verdicts: answer.verdicts, scores: answer.scores };
+  return { url: url.href, stateOf: (id) => states.get(id), saved: new Set(answer.saved), verdicts: answer.verdicts, scores: answer.scores };
 }
 
 /**
@@ -34,7 +38,9 @@ function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): Ea
  * every paper of the page), asks for those papers' states while the rest of the HTML still parses.
  * At DOMContentLoaded the cards can then be annotated at once instead of after a round trip queued
  * behind the page's first render. Read-only: what the load records is still decided by cards-shown.
- * Resolves null when there is nothing to ask (no island, props not about this URL, a paper page).
+ * A list page without usable props (cards before any island, none, or props about another URL)
+ * gets its states a month at a time from the cards' own ids (MonthStates). Resolves null on a
+ * paper's own page or a page that is not ours, and when the read failed.
  */
 export function prefetchStates(
   doc: Document,
@@ -46,6 +52,7 @@ export function prefetchStates(
 ): Promise<EarlyStates | null> {
   const kind = pageKindOf(url);
   if (kind === null || kind.name === 'paper') return Promise.resolve(null);
+  const byMonth = () => new MonthStates(url.href, request);
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => check());
     let done = false;
@@ -61,7 +68,8 @@ export function prefetchStates(
       const metas = await readListMetasInSlices(doc, kind, slices);
       const papers = [...(metas?.values() ?? [])].slice(0, MAX_IDS);
       const ids = papers.map((paper) => paper.id);
-      if (ids.length === 0 || signal.aborted) return null;
+      if (signal.aborted) return null;
+      if (ids.length === 0) return byMonth();
       await yieldToMain();
       // With rules on, the props' data goes along: the filters must see papers not stored yet.
       const answer = await (filtersOn() ? request({ type: 'get-states', ids, papers }) : request({ type: 'get-states', ids }));
@@ -71,7 +79,7 @@ export function prefetchStates(
     const check = () => {
       if (done) return;
       if (doc.querySelector(SELECTORS.dailyPapersIsland)) finish(ask());
-      else if (doc.readyState !== 'loading' || doc.querySelector(`${SELECTORS.main} ${SELECTORS.card}`)) finish(null);
+      else if (doc.readyState !== 'loading' || doc.querySelector(`${SELECTORS.main} ${SELECTORS.card}`)) finish(Promise.resolve(byMonth()));
     };
     signal.addEventListener('abort', () => finish(null), { once: true });
     doc.addEventListener('DOMContentLoaded', check, { once: true, signal });

@@ -251,10 +251,13 @@ export class PageSession {
     // Copied first: each strip we insert makes the live collection walk the document again.
     for (const article of [...articles].slice(early.next, articles.length - open)) {
       if (performance.now() > deadline) return true;
-      early.next += 1;
       const id = articlePaperId(article, this.deps.doc);
+      // While the page parses, a card whose state is on its way waits for it; at DOM ready it is
+      // left to cards-shown.
+      if (id && open > 0 && early.states.pending?.(id)) return true;
+      early.next += 1;
       // A second article of the same paper is annotated too: the parse will not confirm it (#checkEarly).
-      const state = id && early.states.states.get(id);
+      const state = id && early.states.stateOf(id);
       if (!id || !state) continue;
       this.#painter.annotate(article, earlyView(early.states, id, state));
       this.#placedEarly.set(article, id);
@@ -328,8 +331,8 @@ export class PageSession {
     if (this.#page !== page || answer?.url !== page.url.href) return;
     const ids: string[] = [];
     for (const card of cards) {
-      const state = answer.states.get(card.id);
-      if (state === undefined) continue; // not in the props: cards-shown decides
+      const state = answer.stateOf(card.id);
+      if (state === undefined) continue; // no prediction: cards-shown decides
       page.setState(card.id, state, true);
       if (answer.saved.has(card.id)) page.saved.add(card.id);
       ids.push(card.id);

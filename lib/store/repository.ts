@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../settings';
 import type { Table } from 'dexie';
 import type { PapersInboxDb } from './db';
 import type { PaperRecord, SavedRecord, TodayList, UndoEntry } from './records';
-import { rowKeysFor, statesFromRows } from './state-bits';
+import { idsOfRow, rowKeysFor, statesFromRows } from './state-bits';
 import { asBitsRow } from './state-index';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -126,6 +126,12 @@ export function getStates(
     const stored = papers.flatMap((row) => (row ? [withoutRecordFields(row)] : []));
     return { read, saved: savedIds, shown, stored };
   });
+}
+
+/** The read and shown ids of one state-index row (`2301.5`), in one key read; none when it is absent. */
+export async function getMonthStates(db: PapersInboxDb, month: string): Promise<{ read: string[]; shown: string[] }> {
+  const row = asBitsRow(await db.stateBits.get(month));
+  return row ? idsOfRow(row) : { read: [], shown: [] };
 }
 
 /** Every saved id, in one key read. */

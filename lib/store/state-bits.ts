@@ -101,3 +101,21 @@ export function statesFromRows(ids: readonly string[], rows: ReadonlyMap<string,
   }
   return { read, shown };
 }
+
+/** Every id whose bit is set in `bits` of the row `key` (`2301.5`: ids 2301.00000–2301.99999). */
+function idsWithBit(key: string, bits: Uint8Array): string[] {
+  const [month = '', length = '0'] = key.split('.');
+  const ids: string[] = [];
+  bits.forEach((byte, at) => {
+    // Most bytes of a row are zero: skipped whole.
+    for (let bit = 0; byte !== 0 && bit < 8; bit++) {
+      if (byte & (1 << bit)) ids.push(`${month}.${String(at * 8 + bit).padStart(Number(length), '0')}`);
+    }
+  });
+  return ids;
+}
+
+/** The read and shown ids a row holds. */
+export function idsOfRow(row: StateBitsRow): { read: string[]; shown: string[] } {
+  return { read: idsWithBit(row.key, row.read), shown: idsWithBit(row.key, row.shown) };
+}

@@ -1,5 +1,6 @@
-import { CardsShown, CardsShownResponse, GetStates, GetStatesResponse } from '../../messages';
+import { CardsShown, CardsShownResponse, GetMonthStates, GetStates, GetStatesResponse, MonthStatesResponse } from '../../messages';
 import * as repo from '../../store/repository';
+import { slotOf } from '../../store/state-bits';
 import { filtersOn, verdictsFor } from '../verdicts';
 import { NOTHING, type RouteDeps, type RouteTable } from './route';
 
@@ -38,6 +39,19 @@ export const stateRoutes = {
       const verdicts = verdictsFor(deps.filters, list, req.ids, stored, req.papers ?? [], deps.now());
       const scores = await deps.ranker?.stateScores(req.ids, stored, req.papers ?? []);
       return { ...states, verdicts, scores };
+    },
+  },
+  'get-month-states': {
+    request: GetMonthStates,
+    response: MonthStatesResponse,
+    openToContentScripts: true,
+    invalidates: NOTHING,
+    handle: async (req, deps) => {
+      const [list, saved, hasModel] = await Promise.all([deps.rules.get(), deps.savedIds.get(), deps.ranker?.hasModel() ?? false]);
+      // A rule's verdict or a model's score needs the papers' text: the index alone would show a card wrong.
+      if (filtersOn(list) || hasModel) return { predictable: false, read: [], shown: [], saved: [] };
+      const states = await repo.getMonthStates(deps.db, req.month);
+      return { predictable: true, ...states, saved: [...saved].filter((id) => slotOf(id)?.key === req.month) };
     },
   },
 } satisfies Partial<RouteTable>;

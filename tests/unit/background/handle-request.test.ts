@@ -5,6 +5,7 @@ import type { PageSummary } from '../../../lib/page-summary';
 import { PapersInboxDb } from '../../../lib/store/db';
 import * as repo from '../../../lib/store/repository';
 import { FilterEngine } from '../../../lib/filters/match';
+import { createRanker } from '../../../lib/background/ranker';
 
 const RUNTIME = 'abcdef';
 const ORIGIN = 'chrome-extension://abcdef/';
@@ -130,6 +131,36 @@ describe('routing', () => {
     expect(await db.filters.get('rb')).toBeUndefined();
     expect((await handle({ type: 'upsert-filter', rule: { ...rule, enabled: false } }, popup)).ok).toBe(true);
     expect((await db.filters.get('rb'))?.enabled).toBe(false);
+  });
+
+  it('get-month-states answers one month of the state index, and only while the index alone predicts a card', async () => {
+    const handle = createRequestHandler(deps);
+    const month = ['2502.00001', '2502.00002', '2502.00003', '2502.10000'];
+    const other = { id: '2503.00001' };
+    await repo.recordShown(db, 'l0', [...month.map((id) => ({ id })), other], 500);
+    await repo.setRead(db, ['2502.00002', '2502.10000', other.id], true, 600);
+    expect((await handle({ type: 'save', paper: { id: '2502.00003' } }, page)).ok).toBe(true);
+    expect((await handle({ type: 'save', paper: other }, page)).ok).toBe(true);
+    const answer = await handle({ type: 'get-month-states', month: '2502.5' }, page);
+    expect(answer).toEqual({ ok: true, data: { predictable: true, read: ['2502.00002', '2502.10000'], shown: month, saved: ['2502.00003'] } });
+    expect(Responses['get-month-states'].safeParse(answer.ok && answer.data).success).toBe(true);
+    // Four-digit suffixes (2014 and before) keep their width; a month with nothing stored is empty.
+    await repo.recordShown(db, 'l1', [{ id: '1409.0473' }], 700);
+    expect(await handle({ type: 'get-month-states', month: '1409.4' }, page)).toMatchObject({ data: { shown: ['1409.0473'] } });
+    expect(await handle({ type: 'get-month-states', month: '2601.5' }, page)).toMatchObject({ data: { predictable: true, read: [], shown: [] } });
+    expect(await handle({ type: 'get-month-states', month: '2502' }, page)).toMatchObject({ ok: false });
+
+    const unpredictable = { ok: true, data: { predictable: false, read: [], shown: [], saved: [] } };
+    // A rule on: its verdicts need the papers' text, which the index does not hold.
+    const rule = { id: 'r1', pattern: 'alpha', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 };
+    expect((await handle({ type: 'upsert-filter', rule }, popup)).ok).toBe(true);
+    expect(await handle({ type: 'get-month-states', month: '2502.5' }, page)).toEqual(unpredictable);
+    expect((await handle({ type: 'upsert-filter', rule: { ...rule, enabled: false } }, popup)).ok).toBe(true);
+    expect(await handle({ type: 'get-month-states', month: '2502.5' }, page)).toMatchObject({ data: { predictable: true } });
+    // A ranking model: its scores and reasons are part of what a card shows.
+    const ranker = createRanker({ db, now: () => 1000, filters: deps.filters, reportError: vi.fn(), onTrained: vi.fn() });
+    const withModel = createRequestHandler({ ...deps, ranker: { ...ranker, hasModel: async () => true } });
+    expect(await withModel({ type: 'get-month-states', month: '2502.5' }, page)).toEqual(unpredictable);
   });
 
   it('runs the topic filters for the page: cards-shown and get-states answer with verdicts', async () => {

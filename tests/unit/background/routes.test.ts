@@ -27,7 +27,7 @@ describe('the route table', () => {
   it('opens to huggingface.co pages only what a page needs (never settings, rules, backups or list edits)', () => {
     const open = Object.entries(ROUTES).flatMap(([type, route]) => (route.openToContentScripts ? [type] : []));
     expect(open.sort()).toEqual(
-      ['cards-shown', 'get-states', 'set-read', 'mark-all-read', 'undo', 'save', 'unsave', 'get-page-context', 'report-page', 'refresh-today', 'open-reading-list', 'mute'].sort(),
+      ['cards-shown', 'get-states', 'get-month-states', 'set-read', 'mark-all-read', 'undo', 'save', 'unsave', 'get-page-context', 'report-page', 'refresh-today', 'open-reading-list', 'mute'].sort(),
     );
   });
 });

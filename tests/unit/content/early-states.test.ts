@@ -25,7 +25,7 @@ describe('early states (asked while the page still loads)', () => {
     expect(bg.count('get-states')).toBe(1);
     expect(bg.count('cards-shown')).toBe(0); // nothing recorded before the cards are really shown
     expect(early?.url).toBe(url.href);
-    expect([...(early?.states ?? [])]).toEqual([[first, 'unread'], [second, 'read'], [third, 'new']]);
+    expect(ids.map((id) => early?.stateOf(id))).toEqual(['unread', 'read', 'new']);
     expect([...(early?.saved ?? [])]).toEqual([third]);
   });
 
@@ -37,7 +37,7 @@ describe('early states (asked while the page still loads)', () => {
     expect(bg.last('get-states')?.papers?.map((paper) => paper.id)).toEqual(ids);
   });
 
-  it('waits for the island to be parsed, and gives up when cards come first or the DOM is done', async () => {
+  it('waits for the island to be parsed; cards first or the DOM done without one: states by month', async () => {
     const full = toDocument(buildTrendingPage(items));
     const island = full.querySelector('[data-target="DailyPapers"]');
     const doc = toDocument('<!doctype html><html><head></head><body><main></main></body></html>');
@@ -45,10 +45,16 @@ describe('early states (asked while the page still loads)', () => {
     const pending = prefetchStates(doc, url, request, new AbortController().signal);
     expect(bg.count('get-states')).toBe(0);
     if (island) doc.querySelector('main')?.append(doc.importNode(island, true));
-    expect((await pending)?.states.size).toBe(3);
+    const fromProps = await pending;
+    expect(ids.map((id) => fromProps?.stateOf(id))).toEqual(['new', 'new', 'new']);
+    expect(fromProps?.pending).toBeUndefined(); // the props named every paper: nothing to wait for
 
     const withoutIsland = toDocument('<!doctype html><html><body><main><article><a href="/papers/2507.00001">x</a></article></main></body></html>');
-    expect(await prefetchStates(withoutIsland, url, request, new AbortController().signal)).toBeNull();
+    const byMonth = await prefetchStates(withoutIsland, url, request, new AbortController().signal);
+    expect(byMonth?.stateOf('2507.00001')).toBeUndefined(); // nothing asked yet: no prediction
+    expect(byMonth?.pending?.('2507.00001')).toBe(true);
+    expect(bg.last('get-month-states')?.month).toBe('2507.5');
+    await vi.waitFor(() => expect(byMonth?.stateOf('2507.00001')).toBe('new'));
     expect(await prefetchStates(full, new URL('https://huggingface.co/papers/2507.00001'), request, new AbortController().signal)).toBeNull();
     expect(bg.count('get-states')).toBe(1);
   });
@@ -112,5 +118,71 @@ describe('early states (asked while the page still loads)', () => {
     expect(stray.hasAttribute('data-pi-id')).toBe(false);
     expect(stray.querySelector('[data-pi-ui]')).toBeNull();
     expect(doc.querySelector(`main [data-pi-id="${first}"]`)?.getAttribute('data-pi-state')).toBe('new');
+  });
+});
+
+describe('early states by month (a page without embedded props)', () => {
+  /** A page still parsing, whose readyState the test moves on; its session, and each card's state. */
+  function parsing(page: string) {
+    const doc = toDocument(page);
+    let readyState: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { get: () => readyState, configurable: true });
+    const early = prefetchStates(doc, url, request, new AbortController().signal);
+    const { session } = makeSession(doc, '/papers/trending', bg.transport);
+    const stateOf = (id: string) => doc.querySelector(`[data-pi-id="${id}"]`)?.getAttribute('data-pi-state') ?? null;
+    return { doc, early, session, stateOf, domReady: () => (readyState = 'interactive') };
+  }
+
+  it('asks the month of the first parsed card once, then annotates every card of it, the last at DOM ready', async () => {
+    bg.read.add(second);
+    bg.shown.add(third);
+    bg.saved.add(first);
+    const { early, session, stateOf, domReady, doc } = parsing(buildTrendingPage(items, { props: 'omit' }));
+    const placing = session.placeEarly(await early);
+    // The last article may still be parsing: it waits.
+    await vi.waitFor(() => expect([first, second, third].map(stateOf)).toEqual(['new', 'read', null]));
+    expect(bg.log.map((r) => r.type).filter((type) => type !== 'get-page-context')).toEqual(['get-month-states']);
+    expect(doc.querySelector(`[data-pi-id="${first}"]`)?.getAttribute('data-pi-saved')).toBe('true');
+    domReady();
+    await placing;
+    expect(session.placeRest()).toBe(true);
+    expect([first, second, third].map(stateOf)).toEqual(['new', 'read', 'unread']);
+    await session.navigate(early);
+    expect([first, second, third].map(stateOf)).toEqual(['new', 'read', 'unread']);
+    expect(bg.count('get-month-states')).toBe(1);
+    expect(bg.count('get-states')).toBe(0);
+    expect(bg.last('report-page')?.summary.counts).toMatchObject({ total: 3, new: 1, unread: 2 });
+  });
+
+  it('leaves a card of a month never asked for, parsed last, to cards-shown', async () => {
+    const [a, b, c] = items;
+    if (!a || !b || !c) throw new Error('three items');
+    const late = '2608.00001';
+    bg.shown.add(late);
+    const page = buildTrendingPage([a, b, { ...c, paper: { ...c.paper, id: late } }], { props: 'omit' });
+    const { early, session, stateOf, domReady } = parsing(page);
+    const placing = session.placeEarly(await early);
+    await vi.waitFor(() => expect([first, second].map(stateOf)).toEqual(['new', 'new']));
+    domReady();
+    await placing;
+    session.placeRest();
+    expect(stateOf(late)).toBeNull(); // its month's answer cannot arrive within this task
+    await session.navigate(early);
+    expect([first, second, late].map(stateOf)).toEqual(['new', 'new', 'unread']);
+  });
+
+  it('predicts nothing when the background says the index cannot (a rule on): cards-shown annotates', async () => {
+    bg.rules = [{ id: 'r1', pattern: 'zzz-no-match', kind: 'keyword', fields: ['title'], action: 'hide', enabled: true, createdAt: 1, updatedAt: 1 }];
+    const { early, session, stateOf, domReady } = parsing(buildTrendingPage(items, { props: 'omit' }));
+    const placing = session.placeEarly(await early);
+    await vi.waitFor(() => expect(bg.count('get-month-states')).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // two rounds of the placing loop
+    expect([first, second].map(stateOf)).toEqual([null, null]);
+    domReady();
+    await placing;
+    expect(session.placeRest()).toBe(false);
+    await session.navigate(early);
+    expect([first, second, third].map(stateOf)).toEqual(['new', 'new', 'new']);
+    expect(bg.count('get-month-states')).toBe(1); // refused once: not asked again for each card
   });
 });

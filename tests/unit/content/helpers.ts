@@ -4,6 +4,7 @@ import type { Request } from '../../../lib/messages';
 import type { Transport } from '../../../lib/transport';
 import type { PaperMeta } from '../../../lib/paper';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { slotOf } from '../../../lib/store/state-bits';
 import { PageActions } from '../../../lib/content/actions';
 import { lifetimeOf } from '../../../lib/content/lifetime';
 import { createMessenger, type Requester } from '../../../lib/content/messenger';
@@ -132,6 +133,12 @@ export class FakeBackground {
         return { undoToken: 'tok-unsave' };
       case 'mute':
         return { undoToken: 'tok-mute' };
+      case 'get-month-states': {
+        // As the real route: with a rule on, the state index alone does not say what a card shows.
+        if (this.rules.some((rule) => rule.enabled)) return { predictable: false, read: [], shown: [], saved: [] };
+        const inMonth = (ids: Set<string>) => [...ids].filter((id) => slotOf(id)?.key === request.month);
+        return { predictable: true, read: inMonth(this.read), shown: inMonth(this.shown), saved: inMonth(this.saved) };
+      }
       default:
         return null;
     }
