@@ -89,8 +89,8 @@ export function startPapersInbox({ life, transport, stop, onLocationChange }: St
     grid = observeGrid(root, life, () => void session.rescan(findCards(root, doc, currentUrl())));
     void (placed ? yieldToMain() : Promise.resolve()).then(() => session.navigate(early));
     // The overlay's stylesheet loads a second after DOM ready, off the busy start: by the first
-    // toast or menu it is there, and nothing shows unstyled.
-    life.setTimeout(() => overlay.prepare(), 1_000);
+    // toast or menu it is there, and nothing shows unstyled. A page without cards gets no overlay.
+    life.setTimeout(() => session.ids().length > 0 && overlay.prepare(), 1_000);
   });
   // WXT fires this from the Navigation API's `navigate` event, before location.href has changed:
   // read the URL on the next task, once it is committed.

@@ -57,6 +57,9 @@ export class Overlay {
       this.#shadow.append(root);
       this.#life.signal.addEventListener('abort', () => host.remove(), { once: true });
     }
+    // The site may replace the body's content on a client-side switch: the host goes back in.
+    const host = this.#shadow.host;
+    if (!host.isConnected) this.#doc.body.append(host);
     const root = this.#shadow.querySelector<HTMLElement>('.root');
     if (!root) throw new Error('overlay root missing');
     // HF switches themes at runtime: re-read at each use.
