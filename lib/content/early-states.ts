@@ -5,7 +5,7 @@ import type { ResponseMap } from '../messages';
 import type { PaperState } from '../paper';
 import { inSlices, yieldToMain } from './lifetime';
 import type { Requester } from './messenger';
-import { MonthStates } from './month-states';
+import { MonthStates, predictedState } from './month-states';
 
 /** States read before the cards were parsed: a prediction that the load's cards-shown confirms. */
 export type EarlyStates = {
@@ -26,10 +26,9 @@ const READ_SLICE_MS = 10;
 const MAX_IDS = 10_000;
 
 function toEarly(url: URL, ids: string[], answer: ResponseMap['get-states']): EarlyStates {
-  const read = new Set(answer.read);
-  const shown = new Set(answer.shown);
+  const known = { read: new Set(answer.read), shown: new Set(answer.shown) };
   const states = new Map<string, PaperState>();
-  for (const id of ids) states.set(id, read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new');
+  for (const id of ids) states.set(id, predictedState(known, id));
   return { url: url.href, stateOf: (id) => states.get(id), saved: new Set(answer.saved), verdicts: answer.verdicts, scores: answer.scores };
 }
 

@@ -5,6 +5,10 @@ import type { Requester } from './messenger';
 
 type Month = { read: Set<string>; shown: Set<string> };
 
+/** The state a load would show a paper in, from what the store holds: both early paths predict with it. */
+export const predictedState = ({ read, shown }: Month, id: string): PaperState =>
+  read.has(id) ? 'read' : shown.has(id) ? 'unread' : 'new';
+
 /**
  * Early states for a page without embedded data (its ids come from the cards as they are parsed):
  * the store's state index, one arXiv month at a time. A 5,000-card page spans one to three months,
@@ -24,8 +28,7 @@ export class MonthStates implements EarlyStates {
 
   stateOf(id: string): PaperState | undefined {
     const month = this.#months.get(slotOf(id)?.key ?? '');
-    if (!month) return undefined;
-    return month.read.has(id) ? 'read' : month.shown.has(id) ? 'unread' : 'new';
+    return month ? predictedState(month, id) : undefined;
   }
 
   /** True while `id`'s month is on its way (asked for now when it was not yet). */
