@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { propsMatchKind, readListMetas, readListMetasInSlices, type Slicer } from '../../../lib/hf/embedded-data';
 import { DailyPapersProps } from '../../../lib/hf/hf-schemas';
 import type { PageKind } from '../../../lib/hf/page-kind';
-import { buildPeriodPage, buildTrendingPage, loadApiItems } from '../../fixtures/pages';
+import { SELECTORS } from '../../../lib/hf/selectors';
+import { buildPeriodPage, buildSearchPage, buildTrendingPage, loadApiItems } from '../../fixtures/pages';
 import { toDocument } from './load';
 
 const props = (raw: object) => DailyPapersProps.parse(raw);
@@ -71,7 +72,7 @@ describe('readListMetasInSlices (the page still loading)', () => {
     const expected = readListMetas(toDocument(buildTrendingPage(items)), kind);
     const doc = toDocument(buildTrendingPage([...items].reverse())); // other props: the memo can't answer
     const metas = await readListMetasInSlices(doc, kind, slices);
-    expect(sliceCalls).toEqual([items.length]);
+    expect(sliceCalls).toEqual([items.length - 2]); // the first and last are read with the props' own fields
     expect(new Map([...(metas ?? [])].sort(([a], [b]) => a.localeCompare(b)))).toEqual(
       new Map([...expected].sort(([a], [b]) => a.localeCompare(b))),
     );
@@ -82,5 +83,64 @@ describe('readListMetasInSlices (the page still loading)', () => {
     expect(await readListMetasInSlices(toDocument('<main></main>'), kind, slices)).toBeNull();
     const daily = toDocument(buildPeriodPage(loadApiItems('daily_papers_2026-07-31').slice(0, 3), { periodType: 'day', dateString: '2026-07-31' }));
     expect((await readListMetasInSlices(daily, kind, slices))?.size).toBe(0);
+  });
+});
+
+describe('readListMetasInSlices parses item by item', () => {
+  const kind: PageKind = { name: 'trending' };
+  const allAtOnce: Slicer = async (items, work) => {
+    for (const item of items) work(item);
+  };
+  const sorted = (metas: Map<string, unknown> | null) => [...(metas ?? [])].sort(([a], [b]) => a.localeCompare(b));
+  const propsText = (doc: Document) => doc.querySelector(SELECTORS.dailyPapersIsland)?.getAttribute('data-props') ?? '';
+  const parsedLengths = () => {
+    const lengths: number[] = [];
+    const parse = JSON.parse;
+    vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      lengths.push(text.length);
+      return parse(text, reviver) as unknown;
+    });
+    return lengths;
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('never parses the whole props text in one step', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 12);
+    const doc = toDocument(buildTrendingPage(items));
+    const lengths = parsedLengths();
+    const metas = await readListMetasInSlices(doc, kind, allAtOnce);
+    vi.restoreAllMocks();
+    expect(metas?.size).toBe(12);
+    expect(Math.max(...lengths)).toBeLessThan(propsText(doc).length / 3);
+    expect(sorted(metas)).toEqual(sorted(readListMetas(toDocument(buildTrendingPage([...items].reverse())), kind)));
+  });
+
+  it('reads the whole text when the separator sits inside a string', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 6);
+    const tricky = items.map((item, i) => (i === 2 ? { ...item, summary: 'ends with },{"paper": here' } : item));
+    const doc = toDocument(buildTrendingPage(tricky));
+    const metas = await readListMetasInSlices(doc, kind, allAtOnce);
+    expect(metas?.size).toBe(6);
+    expect(metas?.get(items[2]?.paper.id ?? '')?.summary).toBeDefined();
+    expect(readListMetas(doc, kind)).toBe(metas);
+  });
+
+  it('reads the search results, and nothing from props about another page', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 5);
+    const search = toDocument(buildSearchPage(items, 'agents'));
+    expect((await readListMetasInSlices(search, { name: 'search', q: 'agents' }, allAtOnce))?.size).toBe(5);
+    const daily = toDocument(buildPeriodPage(items, { periodType: 'day', dateString: '2026-07-31' }));
+    expect((await readListMetasInSlices(daily, kind, allAtOnce))?.size).toBe(0);
+  });
+
+  it('does not keep a list cut short: the next read sees every paper', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 8);
+    const doc = toDocument(buildTrendingPage(items));
+    const firstHalf: Slicer = async (parts, work) => {
+      for (const part of parts.slice(0, 2)) work(part);
+    };
+    const partial = await readListMetasInSlices(doc, kind, firstHalf);
+    expect(partial?.size).toBeLessThan(8);
+    expect(readListMetas(doc, kind).size).toBe(8);
   });
 });
