@@ -107,8 +107,9 @@ export function readListMetas(doc: Document, kind: PageKind): Map<string, PaperM
 /** Runs `work` over items, possibly across several tasks (the caller decides how to slice). */
 export type Slicer = <T>(items: readonly T[], work: (item: T) => void) => Promise<unknown>;
 
-/** Where HF's compact JSON ends one list item and starts the next. */
-const ITEM_SEPARATOR = '},{"paper":';
+/** How HF's compact JSON opens a list item, and where it ends one item and starts the next. */
+const ITEM_START = '{"paper":';
+const ITEM_SEPARATOR = `},${ITEM_START}`;
 
 /**
  * The list as its first and last items plus the texts of those between, so each item is parsed
@@ -123,13 +124,16 @@ function splitList(raw: string, kind: PageKind): { ends: unknown[]; middle: stri
   return ends.length === 2 ? { ends, middle: pieces.slice(1, -1) } : null;
 }
 
-/** Reads `parts` in the caller's slices: true when all were read, false when the slicing stopped early, null when one did not parse. */
+/**
+ * Reads `parts` in the caller's slices: true when all were read, false when the slicing stopped
+ * early, null when one did not parse (`toItem` gave undefined, which no JSON value is).
+ */
 async function readParts<T>(metas: Map<string, PaperMeta>, parts: readonly T[], toItem: (part: T) => unknown, slices: Slicer): Promise<boolean | null> {
   let read = 0;
   let unparsable = false;
   await slices(parts, (part) => {
     const item = toItem(part);
-    if (item === null) unparsable = true;
+    if (item === undefined) unparsable = true;
     else addItem(metas, item);
     read += 1;
   });
@@ -149,7 +153,7 @@ export async function readListMetasInSlices(doc: Document, kind: PageKind, slice
   if (split) {
     const metas = new Map<string, PaperMeta>();
     addItem(metas, split.ends[0]);
-    const complete = await readParts(metas, split.middle, (text) => parseJson(`{"paper":${text}}`), slices);
+    const complete = await readParts(metas, split.middle, (text) => parseJson(`${ITEM_START}${text}}`) ?? undefined, slices);
     addItem(metas, split.ends[1]);
     // A list cut short (the page went away) is not kept: the next read must see every paper.
     if (complete !== null) return complete ? remember(read, metas) : metas;

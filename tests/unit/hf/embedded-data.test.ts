@@ -125,6 +125,15 @@ describe('readListMetasInSlices parses item by item', () => {
     expect(readListMetas(doc, kind)).toBe(metas);
   });
 
+  it('keeps a whole-text read whose list holds a null: the read was complete', async () => {
+    const items = loadApiItems('daily_papers_2026-07-31').slice(0, 4);
+    const withNull = [items[0], items[1], null, items[2], items[3]] as unknown as typeof items;
+    const doc = toDocument(buildTrendingPage(items, { propsItems: withNull }));
+    const metas = await readListMetasInSlices(doc, kind, allAtOnce);
+    expect(metas?.size).toBe(4);
+    expect(readListMetas(doc, kind)).toBe(metas);
+  });
+
   it('reads the search results, and nothing from props about another page', async () => {
     const items = loadApiItems('daily_papers_2026-07-31').slice(0, 5);
     const search = toDocument(buildSearchPage(items, 'agents'));
